@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""Set up and run Passerelle on a machine that has nothing but Python 3.11.
+
+    python3 bootstrap.py demo [--port 8000]   # install, migrate, load demo data, serve
+    python3 bootstrap.py test [pytest args]   # install, lint, run Django's checks and the tests
+
+Standard library only: this file runs before any dependency is installed.
+"""
+
+import argparse
+import hashlib
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+PYTHON = VENV / "bin" / "python"
+LOCK = ROOT / "requirements.lock"
+
+
+def heading(title):
+    print(f"\n==> {title}", flush=True)
+
+
+def django_env(settings=None, **extra):
+    """The environment for a subprocess: ours, plus a settings module and any extra variables."""
+    env = {**os.environ, **extra}
+    if settings:
+        env["DJANGO_SETTINGS_MODULE"] = settings
+    else:
+        env.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.base")
+    return env
+
+
+def run(title, *command, env=None):
+    """Run one step from the repository root; on failure, exit with its code."""
+    heading(title)
+    code = subprocess.run(command, cwd=ROOT, env=env or django_env()).returncode
+    if code:
+        print(f"\n!! {title}: failed (exit code {code})", file=sys.stderr)
+        sys.exit(code)
+
+
+def manage(title, *args, env=None):
+    run(title, PYTHON, "manage.py", *args, env=env)
+
+
+def install():
+    """Create .venv and install the locked dependencies, unless this lock file is installed."""
+    if not PYTHON.exists():
+        run("Creating .venv", sys.executable, "-m", "venv", VENV)
+    stamp = VENV / f".installed-{hashlib.sha256(LOCK.read_bytes()).hexdigest()}"
+    if stamp.exists():
+        heading(f"Dependencies already installed ({LOCK.name} unchanged)")
+        return
+    run("Installing dependencies", PYTHON, "-m", "pip", "install", "-r", LOCK)
+    run("Installing Passerelle", PYTHON, "-m", "pip", "install", "--no-deps", "-e", ROOT)
+    for old in VENV.glob(".installed-*"):
+        old.unlink()
+    stamp.touch()
+
+
+def compile_translations():
+    manage("Compiling translations", "compiletranslations")
+
+
+def demo(args):
+    env = django_env()
+    env.pop("DEBUG", None)  # DEBUG off: WhiteNoise serves the collected static files.
+    # The default SQLite database lives in var/ (see config/settings/base.py).
+    Path(env.get("PASSERELLE_VAR_DIR", ROOT / "var")).mkdir(parents=True, exist_ok=True)
+    manage("Applying migrations", "migrate", "--noinput", env=env)
+    manage("Collecting static files", "collectstatic", "--noinput", env=env)
+    manage("Loading demo data", "demo", env=env)
+    url = f"http://127.0.0.1:{args.port}/"
+    heading(f"Serving Passerelle at {url} (Ctrl+C to stop)")
+    os.chdir(ROOT)
+    os.execve(PYTHON, [str(PYTHON), "manage.py", "runserver", f"127.0.0.1:{args.port}"], env)
+
+
+def pytest_args(extra):
+    """The caller's pytest arguments, plus two xdist workers unless they choose otherwise."""
+    chosen = any(a.startswith(("-n", "--numprocesses")) or "no:xdist" in a for a in extra)
+    return extra if chosen else ["-n", "2", *extra]
+
+
+def test(args):
+    test_env = django_env("config.settings.test")
+    production_env = django_env(
+        "config.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(48)[:50],
+        ALLOWED_HOSTS="passerelle.example.org",
+    )
+    run("Lint: ruff check", VENV / "bin" / "ruff", "check", ".")
+    run("Format: ruff format --check", VENV / "bin" / "ruff", "format", "--check", ".")
+    manage("Django system checks (test settings)", "check", env=test_env)
+    manage(
+        "Django deployment checks (production settings)",
+        *("check", "--deploy", "--fail-level", "WARNING"),
+        env=production_env,
+    )
+    manage(
+        "Migrations match the models",
+        *("makemigrations", "--check", "--dry-run"),
+        env=test_env,
+    )
+    manage("Translation catalogues are up to date", "checktranslations", env=test_env)
+    run("Test suite: pytest", VENV / "bin" / "pytest", *pytest_args(args.pytest_args), env=test_env)
+    heading("All checks passed")
+
+
+def main():
+    if sys.version_info[:2] != (3, 11):
+        sys.exit(f"Passerelle needs Python 3.11; this is {sys.version.split()[0]}.")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    demo_parser = commands.add_parser("demo", help="set up, load demo data and serve on localhost")
+    demo_parser.add_argument("--port", type=int, default=8000)
+    demo_parser.set_defaults(handler=demo)
+    test_parser = commands.add_parser(
+        "test",
+        help="set up, lint, check and run the test suite",
+        description="Any further arguments are passed to pytest.",
+    )
+    test_parser.set_defaults(handler=test)
+    args, extra = parser.parse_known_args()
+    if extra and args.command != "test":
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    args.pytest_args = extra
+    install()
+    compile_translations()
+    args.handler(args)
+
+
+if __name__ == "__main__":
+    main()

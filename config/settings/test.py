@@ -1,0 +1,16 @@
+"""Test settings: base plus fast password hashing and an in-memory outbox."""
+
+from .base import *  # noqa: F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+REST_FRAMEWORK = {
+    **REST_FRAMEWORK,  # noqa: F405
+    # Throttling has its own test; elsewhere it would make results depend on test order.
+    "DEFAULT_THROTTLE_RATES": {"anon": "10000/minute", "user": "10000/minute"},
+}

@@ -1,0 +1,43 @@
+"""Filters of the organisation directory, shared by the pages and the API."""
+
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from passerelle.geo.models import Country, Region
+
+from .choices import OrganisationType, VerificationStatus
+from .models import Organisation
+
+
+class OrganisationFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="search")
+    type = django_filters.ChoiceFilter(label=_("Type"), choices=OrganisationType.choices)
+    country = django_filters.ModelChoiceFilter(
+        label=_("Country"),
+        queryset=Country.objects.all(),
+        to_field_name="iso3",
+    )
+    region = django_filters.ModelChoiceFilter(
+        label=_("Region"), queryset=Region.objects.all(), to_field_name="code", method="in_region"
+    )
+    verification_status = django_filters.ChoiceFilter(
+        label=_("Verification"), choices=VerificationStatus.choices
+    )
+
+    class Meta:
+        model = Organisation
+        fields = ["q", "type", "country", "region", "verification_status"]
+
+    def search(self, queryset, name, value):
+        return queryset.filter(
+            Q(name__icontains=value) | Q(acronym__icontains=value) | Q(description__icontains=value)
+        )
+
+    def in_region(self, queryset, name, region):
+        # A region contains its sub-regions' countries: walk down at most three M49 levels.
+        return queryset.filter(
+            Q(country__region=region)
+            | Q(country__region__parent=region)
+            | Q(country__region__parent__parent=region)
+        )

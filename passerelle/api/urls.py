@@ -1,0 +1,38 @@
+"""The REST API, /api/v1/. Each module contributes its viewsets here (this app is on the top
+floor, so it may import them all)."""
+
+from django.urls import include, path
+from drf_spectacular.views import (
+    SpectacularAPIView,
+    SpectacularRedocView,
+    SpectacularSwaggerSplitView,
+)
+from rest_framework.routers import DefaultRouter
+
+from passerelle.accounts.api import OrganisationViewSet
+from passerelle.geo.api import CountryViewSet, RegionalBodyViewSet, RegionViewSet
+from passerelle.taxonomy.api import (
+    CapacityAreaViewSet,
+    GCMObjectiveViewSet,
+    GuidingPrincipleViewSet,
+    MGIDomainViewSet,
+)
+
+app_name = "api"
+
+router = DefaultRouter()
+router.register("organisations", OrganisationViewSet, basename="organisation")
+router.register("countries", CountryViewSet, basename="country")
+router.register("regions", RegionViewSet, basename="region")
+router.register("regional-bodies", RegionalBodyViewSet, basename="regionalbody")
+router.register("capacity-areas", CapacityAreaViewSet, basename="capacityarea")
+router.register("gcm-objectives", GCMObjectiveViewSet, basename="gcmobjective")
+router.register("guiding-principles", GuidingPrincipleViewSet, basename="guidingprinciple")
+router.register("mgi-domains", MGIDomainViewSet, basename="mgidomain")
+
+urlpatterns = [
+    path("", include(router.urls)),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
+    path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
+]

@@ -1,0 +1,76 @@
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .permissions import RestrictedQuerySet
+
+
+class TimeStampedModel(models.Model):
+    """Base of every Passerelle model: creation and modification times, and the permission door
+    on the default manager."""
+
+    created = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = RestrictedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+
+class AuditEntryQuerySet(RestrictedQuerySet):
+    def for_object(self, obj: models.Model) -> "AuditEntryQuerySet":
+        return self.filter(
+            content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk)
+        )
+
+
+class AuditEntry(models.Model):
+    """One thing somebody did, written by `log_action` in the same transaction as the change.
+
+    Append-only: the model refuses updates and deletes, and database triggers (migration 0002)
+    refuse them too, so the trail survives code that bypasses the ORM.
+    """
+
+    created = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("actor"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    action = models.CharField(_("action"), max_length=100, db_index=True)
+    content_type = models.ForeignKey(
+        ContentType, verbose_name=_("object type"), on_delete=models.PROTECT, related_name="+"
+    )
+    object_id = models.CharField(_("object id"), max_length=64)
+    object_repr = models.CharField(_("object"), max_length=300)
+    data = models.JSONField(_("details"), default=dict, blank=True)
+
+    objects = AuditEntryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit entries")
+        ordering = ["-created", "-id"]
+        indexes = [models.Index(fields=["content_type", "object_id", "-created"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(action__regex=r"^[a-z_]+\.[a-z_]+\.[a-z_]+$"),
+                name="core_auditentry_action_app_entity_verb",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.object_repr}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("Audit entries are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("Audit entries are append-only.")

@@ -1,0 +1,47 @@
+"""Page sections: how a lower module's page shows what higher modules hold.
+
+A country page lists the organisations there now, and later the assessments, requests and
+projects; the home page shows counts from every module. The page's module cannot import those
+modules (ARCHITECTURE.md: imports run downward), so each higher module registers a section for a
+named page, and the page renders whatever is registered, in order.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
+
+
+@dataclass(frozen=True)
+class Section:
+    page: str
+    key: str
+    template: str
+    get_context: Callable[[Any, Any], dict[str, Any] | None]  # (request, obj) → context or None
+    order: int = 100
+
+
+_sections: dict[str, dict[str, Section]] = {}
+
+
+def register_section(
+    page: str,
+    key: str,
+    *,
+    template: str,
+    get_context: Callable[[Any, Any], dict[str, Any] | None],
+    order: int = 100,
+) -> None:
+    _sections.setdefault(page, {})[key] = Section(page, key, template, get_context, order)
+
+
+def render_sections(page: str, request, obj=None) -> list[SafeString]:
+    """The page's sections rendered in order; a section whose context is None is left out."""
+    rendered = []
+    for section in sorted(_sections.get(page, {}).values(), key=lambda s: (s.order, s.key)):
+        context = section.get_context(request, obj)
+        if context is not None:
+            rendered.append(render_to_string(section.template, context, request=request))
+    return rendered
