@@ -1,0 +1,59 @@
+"""Fixtures shared by every app's tests: people in each role around one organisation."""
+
+import pytest
+from django.core.cache import cache
+
+from passerelle.accounts.tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    # Throttles and allauth's rate limits live in the cache; tests must not inherit them.
+    cache.clear()
+    yield
+
+
+@pytest.fixture
+def organisation(db):
+    return OrganisationFactory(type="civil_society")
+
+
+@pytest.fixture
+def government(db):
+    return OrganisationFactory(type="national_government", verification_status="unverified")
+
+
+def _member(organisation, role):
+    return MembershipFactory(organisation=organisation, role=role).user
+
+
+@pytest.fixture
+def owner(organisation):
+    """The administrator of `organisation`."""
+    return _member(organisation, "admin")
+
+
+@pytest.fixture
+def editor(organisation):
+    return _member(organisation, "editor")
+
+
+@pytest.fixture
+def viewer(organisation):
+    return _member(organisation, "viewer")
+
+
+@pytest.fixture
+def outsider(db):
+    """A member of another organisation."""
+    return _member(OrganisationFactory(), "admin")
+
+
+@pytest.fixture
+def secretariat(db):
+    return UserFactory(is_broker=True, is_moderator=True, is_curator=True)
+
+
+@pytest.fixture
+def government_admin(government):
+    return _member(government, "admin")

@@ -1,0 +1,176 @@
+"""Every URL of the project, requested anonymously, as a member of another organisation and as
+the owner (the administrator of the organisation the URL is about). Nothing private leaks: what
+an outsider may not see is a 404 (its existence hidden) or a 403 (public object, private action).
+A final test fails when a URL is added without being listed here."""
+
+import pytest
+from django.contrib import admin
+from django.contrib.contenttypes.models import ContentType
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from passerelle.accounts import services
+from passerelle.accounts.tests.factories import MembershipFactory, OrganisationFactory
+
+LOGIN = "/en/accounts/login/"
+
+
+@pytest.fixture
+def world(db):
+    """A government organisation with an owner, a viewer and a pending invitation; an outsider
+    who administers another organisation."""
+    government = OrganisationFactory(type="national_government", slug="gov")
+    owner = MembershipFactory(organisation=government, role="admin").user
+    viewer_membership = MembershipFactory(organisation=government, role="viewer")
+    invitation = services.invitation_create(
+        actor=owner, organisation=government, email="invitee@example.org", role="viewer"
+    )
+    outsider = MembershipFactory(role="admin").user
+    return {
+        "organisation": government,
+        "owner": owner,
+        "outsider": outsider,
+        "membership": viewer_membership,
+        "invitation": invitation,
+        "organisation_ct": ContentType.objects.get_for_model(government).pk,
+        "user_ct": ContentType.objects.get_for_model(owner).pk,
+    }
+
+
+# (url name, method, kwargs builder, expected status for anonymous, outsider, owner)
+# 302 for anonymous means "sent to the login page".
+CASES = [
+    ("core:home", "get", lambda w: {}, 200, 200, 200),
+    ("core:audit_platform", "get", lambda w: {}, 302, 403, 403),
+    ("core:audit_object", "get",
+     lambda w: {"content_type_id": w["organisation_ct"], "object_id": w["organisation"].pk},
+     302, 403, 200),
+    ("core:audit_object", "get",
+     lambda w: {"content_type_id": w["user_ct"], "object_id": w["owner"].pk}, 302, 404, 200),
+    ("accounts:dashboard", "get", lambda w: {}, 302, 200, 200),
+    ("accounts:profile", "get", lambda w: {}, 302, 200, 200),
+    ("accounts:api_token", "post", lambda w: {}, 302, 302, 302),
+    ("accounts:organisation_list", "get", lambda w: {}, 200, 200, 200),
+    ("accounts:organisation_create", "get", lambda w: {}, 302, 200, 200),
+    ("accounts:organisation_detail", "get", lambda w: {"slug": "gov"}, 200, 200, 200),
+    ("accounts:organisation_update", "get", lambda w: {"slug": "gov"}, 302, 403, 200),
+    ("accounts:organisation_members", "get", lambda w: {"slug": "gov"}, 302, 403, 200),
+    ("accounts:verification_request", "get", lambda w: {"slug": "gov"}, 302, 403, 200),
+    ("accounts:verification_decide", "get", lambda w: {"slug": "gov"}, 302, 403, 403),
+    ("accounts:verification_queue", "get", lambda w: {}, 302, 403, 403),
+    ("accounts:membership_role", "post", lambda w: {"pk": w["membership"].pk}, 302, 404, 302),
+    ("accounts:membership_remove", "post", lambda w: {"pk": w["membership"].pk}, 302, 404, 302),
+    ("accounts:invitation_revoke", "post", lambda w: {"pk": w["invitation"].pk}, 302, 404, 302),
+    ("accounts:invitation_accept", "get", lambda w: {"token": w["invitation"].token},
+     200, 200, 200),
+    ("geo:country_list", "get", lambda w: {}, 200, 200, 200),
+    ("geo:country_detail", "get", lambda w: {"iso3": "SEN"}, 200, 200, 200),
+    ("geo:regional_body_list", "get", lambda w: {}, 200, 200, 200),
+    ("geo:regional_body_detail", "get", lambda w: {"code": "ECOWAS"}, 200, 200, 200),
+    ("taxonomy:framework", "get", lambda w: {}, 200, 200, 200),
+    ("taxonomy:capacity_area_detail", "get", lambda w: {"code": "DATA"}, 200, 200, 200),
+    ("taxonomy:objective_detail", "get", lambda w: {"number": 14}, 200, 200, 200),
+    ("set_language", "post", lambda w: {}, 302, 302, 302),
+    ("api:api-root", "get", lambda w: {}, 200, 200, 200),
+    ("api:schema", "get", lambda w: {}, 200, 200, 200),
+    ("api:docs", "get", lambda w: {}, 200, 200, 200),
+    ("api:redoc", "get", lambda w: {}, 200, 200, 200),
+    ("api:organisation-list", "get", lambda w: {}, 200, 200, 200),
+    ("api:organisation-detail", "get", lambda w: {"slug": "gov"}, 200, 200, 200),
+    ("api:country-list", "get", lambda w: {}, 200, 200, 200),
+    ("api:country-detail", "get", lambda w: {"iso3": "SEN"}, 200, 200, 200),
+    ("api:region-list", "get", lambda w: {}, 200, 200, 200),
+    ("api:region-detail", "get", lambda w: {"code": "011"}, 200, 200, 200),
+    ("api:regionalbody-list", "get", lambda w: {}, 200, 200, 200),
+    ("api:regionalbody-detail", "get", lambda w: {"code": "RABAT-PROCESS"}, 200, 200, 200),
+    ("api:capacityarea-list", "get", lambda w: {}, 200, 200, 200),
+    ("api:capacityarea-detail", "get", lambda w: {"code": "BORD"}, 200, 200, 200),
+    ("api:gcmobjective-list", "get", lambda w: {}, 200, 200, 200),
+    ("api:gcmobjective-detail", "get", lambda w: {"number": 23}, 200, 200, 200),
+    ("api:guidingprinciple-list", "get", lambda w: {}, 200, 200, 200),
+    ("api:guidingprinciple-detail", "get", lambda w: {"number": 10}, 200, 200, 200),
+    ("api:mgidomain-list", "get", lambda w: {}, 200, 200, 200),
+    ("api:mgidomain-detail", "get", lambda w: {"code": "RIGHTS"}, 200, 200, 200),
+]
+
+# allauth's pages: public forms, or pages that send an anonymous visitor to log in. Their
+# permission logic is allauth's; here they must answer without error in every role.
+ALLAUTH = {
+    "account_login": {},
+    "account_logout": {},
+    "account_inactive": {},
+    "account_signup": {},
+    "account_reauthenticate": {},
+    "account_request_reauthentication_code": {},
+    "account_confirm_reauthentication_code": {},
+    "account_email": {},
+    "account_email_verification_sent": {},
+    "account_change_password": {},
+    "account_set_password": {},
+    "account_reset_password": {},
+    "account_confirm_login_code": {},
+    "account_confirm_email": {"key": "not-a-key"},
+    "account_reset_password_from_key_done": {},
+    "account_reset_password_from_key": {"uidb36": "zz", "key": "not-a-key"},
+    "account_reset_password_done": {},
+}
+
+
+def request_as(client, persona, world):
+    if persona != "anonymous":
+        client.force_login(world[persona])
+    return client
+
+
+@pytest.mark.parametrize("persona", ["anonymous", "outsider", "owner"])
+@pytest.mark.parametrize(
+    "name, method, kwargs, anonymous, outsider, owner",
+    CASES,
+    ids=[f"{case[0]}-{index}" for index, case in enumerate(CASES)],
+)
+def test_access(client, world, persona, name, method, kwargs, anonymous, outsider, owner):
+    expected = {"anonymous": anonymous, "outsider": outsider, "owner": owner}[persona]
+    url = reverse(name, kwargs=kwargs(world))
+    response = getattr(request_as(client, persona, world), method)(url)
+    assert response.status_code == expected, (url, persona, response.status_code)
+    if expected == 302 and persona == "anonymous" and not name.startswith(("set_language",)):
+        assert response["Location"].startswith(LOGIN)
+
+
+@pytest.mark.parametrize("persona", ["anonymous", "outsider", "owner"])
+@pytest.mark.parametrize("name", sorted(ALLAUTH))
+def test_allauth_pages_answer(client, world, persona, name):
+    response = request_as(client, persona, world).get(reverse(name, kwargs=ALLAUTH[name]))
+    assert response.status_code in {200, 302, 400, 404}, response.status_code
+
+
+def test_admin_pages_for_platform_admin(admin_client, world):
+    assert admin_client.get(reverse("admin:index")).status_code == 200
+    for model in admin.site._registry:
+        info = (model._meta.app_label, model._meta.model_name)
+        assert admin_client.get(reverse("admin:%s_%s_changelist" % info)).status_code == 200
+        add = admin_client.get(reverse("admin:%s_%s_add" % info))
+        assert add.status_code in {200, 403}  # 403: the audit trail refuses additions
+
+
+@pytest.mark.parametrize("persona", ["anonymous", "outsider", "owner"])
+def test_admin_is_closed_to_non_staff(client, world, persona):
+    response = request_as(client, persona, world).get(reverse("admin:index"))
+    assert response.status_code == 302
+
+
+def test_every_url_is_listed_here():
+    listed = {case[0] for case in CASES} | set(ALLAUTH)
+    names = set(_url_names(get_resolver().url_patterns))
+    unlisted = {name for name in names - listed if not name.startswith("admin:")}
+    assert not unlisted, f"URLs without an access test: {sorted(unlisted)}"
+
+
+def _url_names(patterns, namespace=None):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = pattern.namespace
+            if namespace and inner:
+                inner = f"{namespace}:{inner}"
+            yield from _url_names(pattern.url_patterns, inner or namespace)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            yield f"{namespace}:{pattern.name}" if namespace else pattern.name
