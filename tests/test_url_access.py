@@ -41,11 +41,22 @@ def world(db):
 CASES = [
     ("core:home", "get", lambda w: {}, 200, 200, 200),
     ("core:audit_platform", "get", lambda w: {}, 302, 403, 403),
-    ("core:audit_object", "get",
-     lambda w: {"content_type_id": w["organisation_ct"], "object_id": w["organisation"].pk},
-     302, 403, 200),
-    ("core:audit_object", "get",
-     lambda w: {"content_type_id": w["user_ct"], "object_id": w["owner"].pk}, 302, 404, 200),
+    (
+        "core:audit_object",
+        "get",
+        lambda w: {"content_type_id": w["organisation_ct"], "object_id": w["organisation"].pk},
+        302,
+        403,
+        200,
+    ),
+    (
+        "core:audit_object",
+        "get",
+        lambda w: {"content_type_id": w["user_ct"], "object_id": w["owner"].pk},
+        302,
+        404,
+        200,
+    ),
     ("accounts:dashboard", "get", lambda w: {}, 302, 200, 200),
     ("accounts:profile", "get", lambda w: {}, 302, 200, 200),
     ("accounts:api_token", "post", lambda w: {}, 302, 302, 302),
@@ -60,8 +71,14 @@ CASES = [
     ("accounts:membership_role", "post", lambda w: {"pk": w["membership"].pk}, 302, 404, 302),
     ("accounts:membership_remove", "post", lambda w: {"pk": w["membership"].pk}, 302, 404, 302),
     ("accounts:invitation_revoke", "post", lambda w: {"pk": w["invitation"].pk}, 302, 404, 302),
-    ("accounts:invitation_accept", "get", lambda w: {"token": w["invitation"].token},
-     200, 200, 200),
+    (
+        "accounts:invitation_accept",
+        "get",
+        lambda w: {"token": w["invitation"].token},
+        200,
+        200,
+        200,
+    ),
     ("geo:country_list", "get", lambda w: {}, 200, 200, 200),
     ("geo:country_detail", "get", lambda w: {"iso3": "SEN"}, 200, 200, 200),
     ("geo:regional_body_list", "get", lambda w: {}, 200, 200, 200),
@@ -147,8 +164,8 @@ def test_admin_pages_for_platform_admin(admin_client, world):
     assert admin_client.get(reverse("admin:index")).status_code == 200
     for model in admin.site._registry:
         info = (model._meta.app_label, model._meta.model_name)
-        assert admin_client.get(reverse("admin:%s_%s_changelist" % info)).status_code == 200
-        add = admin_client.get(reverse("admin:%s_%s_add" % info))
+        assert admin_client.get(reverse("admin:{}_{}_changelist".format(*info))).status_code == 200
+        add = admin_client.get(reverse("admin:{}_{}_add".format(*info)))
         assert add.status_code in {200, 403}  # 403: the audit trail refuses additions
 
 

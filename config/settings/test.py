@@ -14,3 +14,4 @@ REST_FRAMEWORK = {
     # Throttling has its own test; elsewhere it would make results depend on test order.
     "DEFAULT_THROTTLE_RATES": {"anon": "10000/minute", "user": "10000/minute"},
 }
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.testapp"]  # noqa: F405

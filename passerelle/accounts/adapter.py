@@ -8,10 +8,7 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def get_login_redirect_url(self, request):
         url = super().get_login_redirect_url(request)
-        language = request.user.preferred_language
-        translation.activate(language)
-        request.LANGUAGE_CODE = language
-        return translate_url(url, language)
+        return translate_url(url, request.user.preferred_language)
 
     def save_user(self, request, user, form, commit=True):
         # A new account starts in the language the person signed up in.

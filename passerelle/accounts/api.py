@@ -16,9 +16,24 @@ class OrganisationSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Organisation
-        fields = ["url", "slug", "name", "acronym", "type", "iati_type", "country", "parent",
-                  "website", "description", "language", "verification_status",
-                  "can_publish_for_state", "is_demo", "created", "updated"]
+        fields = [
+            "url",
+            "slug",
+            "name",
+            "acronym",
+            "type",
+            "iati_type",
+            "country",
+            "parent",
+            "website",
+            "description",
+            "language",
+            "verification_status",
+            "can_publish_for_state",
+            "is_demo",
+            "created",
+            "updated",
+        ]
 
 
 class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):

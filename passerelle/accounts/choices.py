@@ -7,9 +7,7 @@ class OrganisationType(models.TextChoices):
     LOCAL_GOVERNMENT = "local_government", _("Local government")
     REGIONAL_BODY = "regional_body", _("Regional body")
     UN_AGENCY = "un_agency", _("UN agency")
-    INTERNATIONAL_ORGANISATION = "international_organisation", _(
-        "Other international organisation"
-    )
+    INTERNATIONAL_ORGANISATION = "international_organisation", _("Other international organisation")
     CIVIL_SOCIETY = "civil_society", _("Civil society / NGO")
     DIASPORA_ORGANISATION = "diaspora_organisation", _("Diaspora organisation")
     MIGRANT_ORGANISATION = "migrant_organisation", _("Migrant organisation")

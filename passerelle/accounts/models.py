@@ -169,7 +169,10 @@ class Organisation(TimeStampedModel):
         ordering = ["name"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(type__in=STATE_TYPES, verification_status__in=["unverified", "pending", "verified", "rejected"])
+                condition=Q(
+                    type__in=STATE_TYPES,
+                    verification_status__in=["unverified", "pending", "verified", "rejected"],
+                )
                 | (~Q(type__in=STATE_TYPES) & Q(verification_status="not_required")),
                 name="accounts_organisation_only_state_types_are_verified",
             ),

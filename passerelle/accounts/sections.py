@@ -11,17 +11,13 @@ from .models import Organisation
 
 
 def home_figures(request, obj):
-    counts = dict(
-        Organisation.objects.values_list("type").annotate(n=Count("pk")).order_by()
-    )
+    counts = dict(Organisation.objects.values_list("type").annotate(n=Count("pk")).order_by())
     directory = reverse("accounts:organisation_list")
     by_type = [
         (label, counts.get(value, 0), f"{directory}?type={value}")
         for value, label in OrganisationType.choices
     ]
-    verified = Organisation.objects.filter(
-        verification_status=VerificationStatus.VERIFIED
-    ).count()
+    verified = Organisation.objects.filter(verification_status=VerificationStatus.VERIFIED).count()
     return {
         "figures": [
             (_("organisations"), sum(counts.values()), directory),
@@ -48,10 +44,24 @@ def regional_body_organisations(request, body):
     return {"organisations": organisations.order_by("name"), "body": body}
 
 
-register_section("home", "organisations", template="accounts/_home_figures.html",
-                 get_context=home_figures, order=10)
-register_section("country", "organisations", template="accounts/_organisation_section.html",
-                 get_context=country_organisations, order=10)
-register_section("regional_body", "organisations",
-                 template="accounts/_organisation_section.html",
-                 get_context=regional_body_organisations, order=10)
+register_section(
+    "home",
+    "organisations",
+    template="accounts/_home_figures.html",
+    get_context=home_figures,
+    order=10,
+)
+register_section(
+    "country",
+    "organisations",
+    template="accounts/_organisation_section.html",
+    get_context=country_organisations,
+    order=10,
+)
+register_section(
+    "regional_body",
+    "organisations",
+    template="accounts/_organisation_section.html",
+    get_context=regional_body_organisations,
+    order=10,
+)

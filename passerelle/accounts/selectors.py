@@ -71,6 +71,4 @@ def verification_queue() -> QuerySet[Organisation]:
 
 
 def user_organisations(*, user: User) -> QuerySet[Membership]:
-    return user.memberships.select_related("organisation__country").order_by(
-        "organisation__name"
-    )
+    return user.memberships.select_related("organisation__country").order_by("organisation__name")

@@ -145,7 +145,9 @@ def verification_decide(
     log_action(
         actor,
         organisation,
-        "accounts.organisation.verified" if approve else "accounts.organisation.verification_declined",
+        "accounts.organisation.verified"
+        if approve
+        else "accounts.organisation.verification_declined",
         {"note": organisation.verification_note},
     )
 
@@ -164,9 +166,7 @@ def invitation_create(
         raise ValidationError({"email": _("This person already has a pending invitation.")})
     invitation = Invitation(organisation=organisation, email=email, role=role, invited_by=actor)
     _save(invitation)
-    log_action(
-        actor, organisation, "accounts.member.invited", {"email": email, "role": role}
-    )
+    log_action(actor, organisation, "accounts.member.invited", {"email": email, "role": role})
     transaction.on_commit(lambda: send_invitation_email.enqueue(invitation_id=invitation.pk))
     return invitation
 
@@ -190,7 +190,7 @@ def invitation_accept(*, user: User, invitation: Invitation) -> Membership:
     if not invitation.is_open:
         raise ValidationError(_("This invitation has expired or is no longer valid."))
     require(user, "accept", invitation)
-    membership, created = Membership.objects.get_or_create(
+    membership, _created = Membership.objects.get_or_create(
         user=user, organisation=invitation.organisation, defaults={"role": invitation.role}
     )
     invitation.status = InvitationStatus.ACCEPTED
@@ -219,15 +219,13 @@ def _admins_left(membership: Membership) -> int:
 def membership_change_role(*, actor: User, membership: Membership, role: str) -> Membership:
     require(actor, "change", membership)
     # Lock the organisation's admin rows so two admins cannot demote each other at once.
-    list(
-        Membership.objects.select_for_update().filter(organisation_id=membership.organisation_id)
-    )
+    list(Membership.objects.select_for_update().filter(organisation_id=membership.organisation_id))
     membership.refresh_from_db()
     if role not in MembershipRole.values:
         raise ValidationError({"role": _("Choose a valid role.")})
-    if membership.role == MembershipRole.ADMIN and role != MembershipRole.ADMIN:
-        if _admins_left(membership) == 0:
-            raise ValidationError(_("An organisation needs at least one administrator."))
+    demoting_admin = membership.role == MembershipRole.ADMIN and role != MembershipRole.ADMIN
+    if demoting_admin and _admins_left(membership) == 0:
+        raise ValidationError(_("An organisation needs at least one administrator."))
     old_role, membership.role = membership.role, role
     _save(membership)
     log_action(
@@ -244,9 +242,7 @@ def membership_remove(*, actor: User, membership: Membership) -> None:
     """An administrator removes a member, or a member leaves."""
     action = "leave" if membership.user_id == actor.pk else "remove"
     require(actor, action, membership)
-    list(
-        Membership.objects.select_for_update().filter(organisation_id=membership.organisation_id)
-    )
+    list(Membership.objects.select_for_update().filter(organisation_id=membership.organisation_id))
     if membership.role == MembershipRole.ADMIN and _admins_left(membership) == 0:
         raise ValidationError(_("An organisation needs at least one administrator."))
     log_action(

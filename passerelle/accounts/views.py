@@ -141,9 +141,7 @@ class OrganisationCreateView(LoginRequiredMixin, View):
         form = OrganisationForm(request.POST)
         if form.is_valid():
             try:
-                organisation = services.organisation_create(
-                    actor=request.user, **form.cleaned_data
-                )
+                organisation = services.organisation_create(actor=request.user, **form.cleaned_data)
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
@@ -163,7 +161,9 @@ class OrganisationUpdateView(LoginRequiredMixin, View):
 
     def get(self, request, slug):
         form = OrganisationForm(instance=self.organisation)
-        return render(request, self.template_name, {"form": form, "organisation": self.organisation})
+        return render(
+            request, self.template_name, {"form": form, "organisation": self.organisation}
+        )
 
     def post(self, request, slug):
         form = OrganisationForm(request.POST, instance=self.organisation)

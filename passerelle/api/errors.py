@@ -12,7 +12,9 @@ from rest_framework.views import exception_handler as drf_exception_handler
 
 def exception_handler(exc, context):
     if isinstance(exc, ValidationError):  # raised by a service
-        detail = exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
+        detail = (
+            exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
+        )
         exc = exceptions.ValidationError(detail)
     elif isinstance(exc, Http404):
         exc = exceptions.NotFound()
@@ -24,7 +26,9 @@ def exception_handler(exc, context):
     body = {"status": response.status_code, "code": _code(exc)}
     if isinstance(exc, exceptions.ValidationError):
         body["message"] = str(exceptions.ValidationError.default_detail)
-        body["fields"] = exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}
+        body["fields"] = (
+            exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}
+        )
     else:
         body["message"] = str(exc.detail)
     response.data = {"error": body}

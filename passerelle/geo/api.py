@@ -13,13 +13,21 @@ class RegionSerializer(serializers.ModelSerializer):
 
 class CountrySerializer(serializers.ModelSerializer):
     region = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    url = serializers.HyperlinkedIdentityField(
-        view_name="api:country-detail", lookup_field="iso3"
-    )
+    url = serializers.HyperlinkedIdentityField(view_name="api:country-detail", lookup_field="iso3")
 
     class Meta:
         model = Country
-        fields = ["url", "iso2", "iso3", "numeric", "name", "name_en", "name_fr", "name_es", "region"]
+        fields = [
+            "url",
+            "iso2",
+            "iso3",
+            "numeric",
+            "name",
+            "name_en",
+            "name_fr",
+            "name_es",
+            "region",
+        ]
 
 
 class RegionalBodySerializer(serializers.ModelSerializer):
@@ -27,8 +35,17 @@ class RegionalBodySerializer(serializers.ModelSerializer):
 
     class Meta:
         model = RegionalBody
-        fields = ["code", "kind", "acronym", "name", "name_en", "name_fr", "name_es", "website",
-                  "members"]
+        fields = [
+            "code",
+            "kind",
+            "acronym",
+            "name",
+            "name_en",
+            "name_fr",
+            "name_es",
+            "website",
+            "members",
+        ]
 
 
 class RegionViewSet(viewsets.ReadOnlyModelViewSet):

@@ -30,8 +30,18 @@ class CapacityAreaSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = CapacityArea
-        fields = ["code", "name", "name_en", "name_fr", "name_es", "description", "is_active",
-                  "gcm_objectives", "guiding_principles", "mgi_domains"]
+        fields = [
+            "code",
+            "name",
+            "name_en",
+            "name_fr",
+            "name_es",
+            "description",
+            "is_active",
+            "gcm_objectives",
+            "guiding_principles",
+            "mgi_domains",
+        ]
 
 
 class GCMObjectiveViewSet(viewsets.ReadOnlyModelViewSet):

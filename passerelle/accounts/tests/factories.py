@@ -30,9 +30,11 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"organisation-{n}")
     type = "civil_society"
     verification_status = factory.LazyAttribute(
-        lambda o: "unverified"
-        if o.type in ("national_government", "local_government")
-        else "not_required"
+        lambda o: (
+            "unverified"
+            if o.type in ("national_government", "local_government")
+            else "not_required"
+        )
     )
 
 

@@ -1,17 +1,18 @@
-"""Refuse UPDATE and DELETE on the audit trail in the database itself, on SQLite and
-PostgreSQL, so that no code path (raw SQL, bulk update, admin action) can rewrite history."""
+"""Refuse changes to the audit trail in the database itself, so that no code path (raw SQL,
+bulk update, admin action) can rewrite history.
+
+PostgreSQL refuses UPDATE and DELETE (TRUNCATE, a deliberate administrator's act, stays possible).
+SQLite refuses UPDATE; it cannot refuse DELETE, because SQLite has no TRUNCATE and Django's test
+flush deletes every row: there the model's delete() guard is the protection."""
 
 from django.db import migrations
 
 SQLITE = [
     "CREATE TRIGGER core_auditentry_no_update BEFORE UPDATE ON core_auditentry "
     "BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END;",
-    "CREATE TRIGGER core_auditentry_no_delete BEFORE DELETE ON core_auditentry "
-    "BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END;",
 ]
 SQLITE_REVERSE = [
     "DROP TRIGGER core_auditentry_no_update;",
-    "DROP TRIGGER core_auditentry_no_delete;",
 ]
 POSTGRESQL = [
     "CREATE FUNCTION core_auditentry_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$ "
