@@ -3,6 +3,8 @@
 import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from passerelle.geo.models import Country, Region
 
@@ -18,8 +20,14 @@ class OrganisationFilter(django_filters.FilterSet):
         queryset=Country.objects.all(),
         to_field_name="iso3",
     )
-    region = django_filters.ModelChoiceFilter(
-        label=_("Region"), queryset=Region.objects.all(), to_field_name="code", method="in_region"
+    # An M49 code; the schema cannot infer its type from a method filter.
+    region = extend_schema_field(OpenApiTypes.STR)(
+        django_filters.ModelChoiceFilter(
+            label=_("Region"),
+            queryset=Region.objects.all(),
+            to_field_name="code",
+            method="in_region",
+        )
     )
     verification_status = django_filters.ChoiceFilter(
         label=_("Verification"), choices=VerificationStatus.choices
