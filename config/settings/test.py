@@ -15,3 +15,13 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {"anon": "10000/minute", "user": "10000/minute"},
 }
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.testapp"]  # noqa: F405
+
+if REDIS_URL:  # noqa: F405
+    # Each pytest-xdist worker gets its own Redis database: tests clear the cache and count
+    # throttled requests, which must not see another worker's keys.
+    import os
+    from urllib.parse import urlsplit, urlunsplit
+
+    worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw"))
+    parts = urlsplit(REDIS_URL)  # noqa: F405
+    CACHES["default"]["LOCATION"] = urlunsplit(parts._replace(path=f"/{8 + worker}"))  # noqa: F405
