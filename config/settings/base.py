@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "passerelle.geo",
     "passerelle.taxonomy",
     "passerelle.accounts",
+    "passerelle.community",
     "passerelle.api",
 ]
 
@@ -290,3 +291,21 @@ LOGGING = {
 
 # --- Passerelle -----------------------------------------------------------------------------
 INVITATION_VALID_DAYS = 14
+
+# The community layer's limits (Discourse's trust levels, Decidim's hiding threshold). A new
+# account is at trust level 0 until it has taken part for a while or belongs to an organisation.
+COMMUNITY = {
+    "REPORTS_TO_HIDE": int(os.environ.get("COMMUNITY_REPORTS_TO_HIDE", "3")),
+    "EDIT_WINDOW_MINUTES": 30,
+    "DUPLICATE_WINDOW_MINUTES": 10,
+    "TRUST_AFTER_DAYS": 3,
+    "TRUST_AFTER_COMMENTS": 3,
+    "NEW_ACCOUNT_COMMENTS_PER_HOUR": 5,
+    "NEW_ACCOUNT_MAX_LINKS": 1,
+    "NEW_ACCOUNT_IMAGES": False,
+    "NEW_ACCOUNT_UPLOADS": False,
+    "NEW_ACCOUNT_DIRECT_MESSAGES": False,
+    "COMMENTS_PER_HOUR": 60,
+    "COMMENTS_PER_PAGE": 20,
+    "DIGEST_BATCH_SIZE": 500,
+}
