@@ -9,6 +9,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.models import TimeStampedModel
@@ -22,6 +23,19 @@ from .choices import (
     OrganisationType,
     VerificationStatus,
 )
+
+
+def unique_handle(name: str) -> str:
+    """A mention handle (@handle) or organisation slug free in both namespaces, so that a
+    mention names exactly one person or organisation."""
+    base = slugify(name)[:70] or "member"
+    handle, suffix = base, 2
+    while (
+        User.objects.filter(handle=handle).exists()
+        or Organisation.objects.filter(slug=handle).exists()
+    ):
+        handle, suffix = f"{base}-{suffix}", suffix + 1
+    return handle
 
 
 class UserManager(DjangoUserManager.from_queryset(RestrictedQuerySet)):
@@ -54,6 +68,12 @@ class User(AbstractUser):
     last_name = None
     email = models.EmailField(_("e-mail address"), unique=True)
     full_name = models.CharField(_("full name"), max_length=150, blank=True)
+    handle = models.SlugField(
+        _("handle"),
+        max_length=80,
+        unique=True,
+        help_text=_("Others mention you in discussions as @handle."),
+    )
     preferred_language = models.CharField(
         _("preferred language"), max_length=5, choices=settings.LANGUAGES, default="en"
     )
@@ -80,6 +100,11 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.full_name or self.email
+
+    def save(self, *args, **kwargs):
+        if not self.handle:
+            self.handle = unique_handle(self.full_name or self.email.split("@")[0])
+        super().save(*args, **kwargs)
 
     def get_full_name(self) -> str:
         return self.full_name

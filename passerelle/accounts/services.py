@@ -4,7 +4,6 @@ transaction with its audit entry, and defers side effects (mail) to after the co
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from rest_framework.authtoken.models import Token
 
@@ -12,7 +11,7 @@ from passerelle.core.audit import log_action
 from passerelle.core.permissions import require
 
 from .choices import STATE_TYPES, InvitationStatus, MembershipRole, VerificationStatus
-from .models import Invitation, Membership, Organisation, User
+from .models import Invitation, Membership, Organisation, User, unique_handle
 from .tasks import send_invitation_email
 
 ORGANISATION_FIELDS = (
@@ -25,14 +24,6 @@ ORGANISATION_FIELDS = (
     "description",
     "language",
 )
-
-
-def _unique_slug(name: str) -> str:
-    base = slugify(name)[:70] or "organisation"
-    slug, suffix = base, 2
-    while Organisation.objects.filter(slug=slug).exists():
-        slug, suffix = f"{base}-{suffix}", suffix + 1
-    return slug
 
 
 def _save(instance) -> None:
@@ -50,7 +41,7 @@ def organisation_create(*, actor: User, **fields) -> Organisation:
     if unknown:
         raise TypeError(f"Unknown organisation fields: {sorted(unknown)}")
     organisation = Organisation(**fields)
-    organisation.slug = _unique_slug(organisation.name)
+    organisation.slug = unique_handle(organisation.name or "organisation")
     organisation.verification_status = (
         VerificationStatus.UNVERIFIED
         if organisation.type in STATE_TYPES

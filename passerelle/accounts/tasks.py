@@ -1,16 +1,17 @@
-"""Background work of the accounts app (django-tasks; see docs/adr/0004-task-runner.md)."""
+"""Background work of the accounts app (docs/adr/0005-task-backends-and-retries.md)."""
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
-from django_tasks import task
+
+from passerelle.core.tasks import retrying_task
 
 from .models import Invitation
 
 
-@task()
+@retrying_task()
 def send_invitation_email(*, invitation_id: int) -> None:
     invitation = Invitation.objects.select_related("organisation", "invited_by").get(
         pk=invitation_id

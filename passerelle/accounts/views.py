@@ -15,6 +15,7 @@ from rest_framework.authtoken.models import Token
 
 from passerelle.core.forms import add_service_errors
 from passerelle.core.permissions import is_secretariat, require, user_can
+from passerelle.core.sections import render_sections
 
 from . import selectors, services
 from .filters import OrganisationFilter
@@ -127,6 +128,7 @@ class OrganisationDetailView(View):
             "can_view_verification": user_can(user, "view_verification", organisation),
             "can_verify": user_can(user, "verify", organisation),
             "can_view_audit": user_can(user, "view_audit", organisation),
+            "sections": render_sections("organisation", request, organisation),
         }
         return render(request, self.template_name, context)
 

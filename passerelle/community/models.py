@@ -159,6 +159,9 @@ class CommentRevision(models.Model):
         verbose_name_plural = _("comment revisions")
         ordering = ["-created", "-id"]
 
+    def __str__(self) -> str:
+        return f"revision of comment #{self.comment_id}"
+
 
 class Reaction(GenericTarget):
     user = models.ForeignKey(
@@ -181,6 +184,9 @@ class Reaction(GenericTarget):
         ]
         indexes = [models.Index(fields=["content_type", "object_id"])]
 
+    def __str__(self) -> str:
+        return f"{self.kind} by {self.user_id} on {self.content_type_id}/{self.object_id}"
+
 
 class Follow(GenericTarget):
     """A user follows an object, an organisation, a person or a topic (capacity area, GCM
@@ -200,6 +206,9 @@ class Follow(GenericTarget):
             )
         ]
         indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} follows {self.content_type_id}/{self.object_id}"
 
 
 class ModerationCase(GenericTarget, TimeStampedModel):
@@ -274,6 +283,9 @@ class Report(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.get_reason_display()} ({self.case_id})"
+
 
 class Sanction(models.Model):
     """A warning, a suspension (until a date) or a ban, with its reason."""
@@ -307,6 +319,9 @@ class Sanction(models.Model):
             ),
             models.CheckConstraint(condition=~Q(reason=""), name="community_sanction_has_reason"),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.user_id}"
 
 
 class Appeal(TimeStampedModel):
@@ -377,6 +392,9 @@ class Notification(GenericTarget):
             models.Index(fields=["email_status", "recipient"]),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.kind} for {self.recipient_id}"
+
 
 class NotificationPreference(models.Model):
     """How a user wants one kind of notification e-mailed; without a row, the kind's default."""
@@ -400,6 +418,9 @@ class NotificationPreference(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.email}"
+
 
 class DispatchCursor(models.Model):
     """How far the catch-up sweep has turned audit entries into notifications. The queue only
@@ -409,3 +430,6 @@ class DispatchCursor(models.Model):
     name = models.CharField(max_length=50, unique=True)
     last_entry_id = models.BigIntegerField(default=0)
     updated = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"{self.name} at {self.last_entry_id}"

@@ -19,29 +19,26 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import Q
 
 from .choices import CommentAccess, EmailFrequency
 
 
-def _no_owner(obj) -> None:
-    return None
-
-
-def _nobody(user, obj) -> bool:
-    return False
-
-
 @dataclass(frozen=True)
 class Commentable:
+    """A model whose objects have a discussion. Rules are Q objects over the model, so that "the
+    comments this user may read" stays one query however many objects there are."""
+
     model: type[models.Model]
     access: str = CommentAccess.PUBLIC
-    # The organisation that owns an object (its members read MEMBERS discussions; its admins
-    # moderate the discussion unless `is_space_moderator` says otherwise).
-    owner: Callable[[models.Model], Any] = _no_owner
-    # For PARTICIPANTS discussions: (user, obj) → may take part.
-    is_participant: Callable[[Any, models.Model], bool] = _nobody
-    # The discussion space's own moderators, besides the secretariat's moderators.
-    is_space_moderator: Callable[[Any, models.Model], bool] | None = None
+    # Path to the organisation that owns an object: its members read and write MEMBERS and
+    # PARTICIPANTS discussions, and its administrators moderate the discussion.
+    owner_field: str | None = None
+    # For PARTICIPANTS discussions: user → Q selecting the objects the user takes part in.
+    participants_q: Callable[[Any], Q] | None = None
+    # The discussion space's own moderators (user → Q of the objects they moderate); by default
+    # the owning organisation's administrators.
+    space_moderators_q: Callable[[Any], Q] | None = None
     # The core.sections page the discussion appears on (None: the module includes it itself).
     page: str | None = None
 

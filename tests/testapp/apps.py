@@ -15,3 +15,10 @@ class TestAppConfig(AppConfig):
                 return owned_visibility_q(user)
 
         register_policy(Note, NotePolicy())
+
+        # A discussion only the owning organisation's members take part in, on an object with
+        # its own visibility: the case that proves comments inherit both.
+        from passerelle.community.choices import CommentAccess
+        from passerelle.community.registry import register_commentable
+
+        register_commentable(Note, access=CommentAccess.MEMBERS, owner_field="owner")

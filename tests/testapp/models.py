@@ -12,3 +12,9 @@ class Note(TimeStampedModel):
     shared_with = models.ManyToManyField("accounts.Organisation", related_name="+", blank=True)
     visibility = models.CharField(max_length=10, choices=Visibility.choices)
     text = models.CharField(max_length=100)
+
+    def __str__(self) -> str:
+        return self.text
+
+    def get_absolute_url(self) -> str:
+        return f"/notes/{self.pk}/"
