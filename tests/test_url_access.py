@@ -10,6 +10,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from passerelle.accounts import services
 from passerelle.accounts.tests.factories import MembershipFactory, OrganisationFactory
+from passerelle.community import services as community_services
 
 LOGIN = "/en/accounts/login/"
 
@@ -25,6 +26,10 @@ def world(db):
         actor=owner, organisation=government, email="invitee@example.org", role="viewer"
     )
     outsider = MembershipFactory(role="admin").user
+    comment = community_services.comment_create(
+        actor=owner, target=government, body="Welcome to our page."
+    )
+    follow = community_services.follow(actor=owner, target=government)
     return {
         "organisation": government,
         "owner": owner,
@@ -33,7 +38,14 @@ def world(db):
         "invitation": invitation,
         "organisation_ct": ContentType.objects.get_for_model(government).pk,
         "user_ct": ContentType.objects.get_for_model(owner).pk,
+        "comment": comment,
+        "comment_ct": ContentType.objects.get_for_model(comment).pk,
+        "follow": follow,
     }
+
+
+def _on_gov(world):
+    return {"content_type_id": world["organisation_ct"], "object_id": world["organisation"].pk}
 
 
 # (url name, method, kwargs builder, expected status for anonymous, outsider, owner)
@@ -107,6 +119,29 @@ CASES = [
     ("api:guidingprinciple-detail", "get", lambda w: {"number": 10}, 200, 200, 200),
     ("api:mgidomain-list", "get", lambda w: {}, 200, 200, 200),
     ("api:mgidomain-detail", "get", lambda w: {"code": "RIGHTS"}, 200, 200, 200),
+    # --- community: comments, reactions, follows ---
+    ("community:discussion", "get", lambda w: _on_gov(w), 200, 200, 200),
+    ("community:discussion", "post", lambda w: _on_gov(w), 302, 422, 422),  # empty comment
+    ("community:comment_detail", "get", lambda w: {"pk": w["comment"].pk}, 302, 302, 302),
+    ("community:comment_history", "get", lambda w: {"pk": w["comment"].pk}, 200, 200, 200),
+    ("community:comment_edit", "get", lambda w: {"pk": w["comment"].pk}, 302, 403, 200),
+    ("community:comment_delete", "get", lambda w: {"pk": w["comment"].pk}, 302, 403, 200),
+    ("community:comment_react", "post", lambda w: {"pk": w["comment"].pk}, 302, 400, 400),
+    ("community:follow", "post", lambda w: _on_gov(w), 302, 302, 302),
+    ("community:following", "get", lambda w: {}, 302, 200, 200),
+    ("community:person", "get", lambda w: {"handle": w["owner"].handle}, 200, 200, 200),
+    ("api:comment-list", "get", lambda w: {}, 200, 200, 200),
+    ("api:comment-list", "post", lambda w: {}, 401, 400, 400),
+    ("api:comment-detail", "get", lambda w: {"pk": w["comment"].pk}, 200, 200, 200),
+    ("api:comment-detail", "delete", lambda w: {"pk": w["comment"].pk}, 401, 403, 204),
+    ("api:comment-react", "post", lambda w: {"pk": w["comment"].pk}, 401, 400, 400),
+    ("api:follow-list", "get", lambda w: {}, 200, 200, 200),
+    ("api:follow-detail", "delete", lambda w: {"pk": w["follow"].pk}, 401, 404, 204),
+    # --- end comments ---
+    # --- community: notifications ---
+    # --- end notifications ---
+    # --- community: moderation ---
+    # --- end moderation ---
 ]
 
 # allauth's pages: public forms, or pages that send an anonymous visitor to log in. Their
@@ -149,7 +184,11 @@ def test_access(client, world, persona, name, method, kwargs, anonymous, outside
     url = reverse(name, kwargs=kwargs(world))
     response = getattr(request_as(client, persona, world), method)(url)
     assert response.status_code == expected, (url, persona, response.status_code)
-    if expected == 302 and persona == "anonymous" and not name.startswith(("set_language",)):
+    if (
+        expected == 302
+        and persona == "anonymous"
+        and not name.startswith(("set_language", "community:comment_detail"))
+    ):
         assert response["Location"].startswith(LOGIN)
 
 
