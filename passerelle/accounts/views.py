@@ -49,6 +49,7 @@ class DashboardView(LoginRequiredMixin, TemplateView):
         context["invitations"] = selectors.pending_invitations_for(user=user)
         if is_secretariat(user):
             context["verification_queue_count"] = selectors.verification_queue().count()
+        context["sections"] = render_sections("dashboard", self.request, user)
         return context
 
 

@@ -5,10 +5,10 @@ from django.conf import settings
 
 from passerelle.core.sections import register_section
 
-from . import registrations, registry, selectors  # noqa: F401  (registrations fill the registry first)
+from . import registrations, registry, selectors, trust  # noqa: F401  (registrations fill the registry first)
 from .choices import CommentOrder
 from .forms import CommentForm
-from .models import Comment
+from .models import Comment, Follow
 from .permissions import may_read_discussion, may_write_discussion
 
 
@@ -36,6 +36,15 @@ def discussion_context(request, obj) -> dict | None:
     }
 
 
+def dashboard_context(request, user) -> dict:
+    return {
+        "person": user,
+        "follow_count": Follow.objects.filter(user=user).count(),
+        "trusted": trust.trust_level(user) == trust.TRUSTED,
+        "sanction": trust.active_sanction(user),
+    }
+
+
 def register_discussion_sections() -> None:
     for entry in registry.commentables():
         if entry.page:
@@ -49,3 +58,6 @@ def register_discussion_sections() -> None:
 
 
 register_discussion_sections()
+register_section(
+    "dashboard", "community", template="community/_dashboard.html", get_context=dashboard_context
+)

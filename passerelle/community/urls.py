@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import comments, moderation, notifications  # noqa: F401  (each owns a section below)
+from .views import comments, moderation, notifications
 
 app_name = "community"
 
@@ -29,6 +29,36 @@ urlpatterns = [
     path("people/<slug:handle>/", comments.PersonView.as_view(), name="person"),
     # --- end comments ---
     # --- notifications (views/notifications.py) ---
+    path(
+        "notifications/",
+        notifications.NotificationListView.as_view(),
+        name="notification_list",
+    ),
+    path(
+        "notifications/bell/",
+        notifications.NotificationBellView.as_view(),
+        name="notification_bell",
+    ),
+    path(
+        "notifications/read-all/",
+        notifications.NotificationMarkAllReadView.as_view(),
+        name="notification_mark_all_read",
+    ),
+    path(
+        "notifications/<int:pk>/go/",
+        notifications.NotificationGoView.as_view(),
+        name="notification_go",
+    ),
+    path(
+        "notifications/preferences/",
+        notifications.NotificationPreferencesView.as_view(),
+        name="notification_preferences",
+    ),
+    path(
+        "notifications/unsubscribe/<str:token>/",
+        notifications.UnsubscribeView.as_view(),
+        name="notification_unsubscribe",
+    ),
     # --- end notifications ---
     # --- moderation (views/moderation.py) ---
     path(
