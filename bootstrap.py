@@ -1,16 +1,18 @@
 #!/usr/bin/env python3
 """Set up and run Passerelle on a machine that has nothing but Python 3.11.
 
-    python3 bootstrap.py demo [--port 8000]   # install, migrate, load demo data, serve
+    python3 bootstrap.py demo [--port 8000]   # install, migrate, load demo data, serve + worker
     python3 bootstrap.py test [pytest args]   # install, lint, run Django's checks and the tests
 
 Standard library only: this file runs before any dependency is installed.
 """
 
 import argparse
+import contextlib
 import hashlib
 import os
 import secrets
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -77,8 +79,44 @@ def demo(args):
     manage("Loading demo data", "demo", env=env)
     url = f"http://127.0.0.1:{args.port}/"
     heading(f"Serving Passerelle at {url} (Ctrl+C to stop)")
-    os.chdir(ROOT)
-    os.execve(PYTHON, [str(PYTHON), "manage.py", "runserver", f"127.0.0.1:{args.port}"], env)
+    # Background tasks (e-mail) wait in the database for this worker (TASKS_BACKEND=database).
+    worker = subprocess.Popen([PYTHON, "manage.py", "db_worker"], cwd=ROOT, env=env)
+    print(f"Background worker running: manage.py db_worker (pid {worker.pid})", flush=True)
+    # A plain SIGTERM would end this process without its `finally`, orphaning the children.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+    server, code = None, 0
+    try:
+        # --noreload: the reloader would serve from a grandchild that outlives a stopped child.
+        server = subprocess.Popen(
+            [PYTHON, "manage.py", "runserver", "--noreload", f"127.0.0.1:{args.port}"],
+            cwd=ROOT,
+            env=env,
+        )
+        code = server.wait()
+    except KeyboardInterrupt:
+        # Ctrl+C reached the whole process group: the children are stopping by themselves
+        # (the worker finishes its current task first); give them a moment before SIGTERM.
+        for child in (server, worker):
+            if child is not None:
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    child.wait(5)
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)  # a second one must not cut the clean-up
+        for child in (server, worker):
+            if child is not None:
+                stop(child)
+    sys.exit(code)
+
+
+def stop(process, timeout=10):
+    """Stop a child process: SIGTERM, then SIGKILL if it still runs `timeout` seconds later."""
+    if process.poll() is None:
+        process.terminate()
+    try:
+        process.wait(timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 def pytest_args(extra):
@@ -93,6 +131,8 @@ def test(args):
         "config.settings.production",
         SECRET_KEY=secrets.token_urlsafe(48)[:50],
         ALLOWED_HOSTS="passerelle.example.org",
+        # Production queues tasks in Redis and refuses to start without it; no check connects.
+        REDIS_URL=os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
     )
     run("Lint: ruff check", VENV / "bin" / "ruff", "check", ".")
     run("Format: ruff format --check", VENV / "bin" / "ruff", "format", "--check", ".")

@@ -2,13 +2,16 @@
 
 Everything that differs between a laptop and a cluster comes from environment variables; with
 none set, the embedded default runs (SQLite in WAL mode, local-memory cache, console e-mail,
-tasks run in-process). `production.py` only adds the hardening that needs HTTPS.
+background tasks queued in the database for `manage.py db_worker`). `production.py` adds the
+hardening that needs HTTPS and queues tasks in Redis.
 """
 
 import os
 from pathlib import Path
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -143,17 +146,45 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
-# --- Background tasks (docs/adr/0004-task-runner.md) ----------------------------------------
-TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "immediate")
-TASKS = {
-    "default": {
-        "BACKEND": {
-            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
-            "database": "django_tasks_db.DatabaseBackend",
-        }[TASKS_BACKEND],
-        "QUEUES": ["default"],
-    }
+# --- Background tasks (docs/adr/0005-task-backends-and-retries.md) --------------------------
+# One API (django_tasks), three backends. `immediate` runs a task inside the request (the tests);
+# `database` queues it as a row for `manage.py db_worker` (the embedded default: nothing more to
+# install, and `bootstrap.py demo` starts the worker); `redis` queues it in Redis for
+# `manage.py rqworker --with-scheduler default` (production's default, see production.py).
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+    "redis": "django_tasks_rq.RQBackend",
 }
+
+
+def task_backend(name: str) -> str:
+    """The django-tasks backend class for a TASKS_BACKEND value."""
+    if name not in TASK_BACKENDS:
+        raise ImproperlyConfigured(f"TASKS_BACKEND must be one of {', '.join(TASK_BACKENDS)}.")
+    if name == "redis" and not REDIS_URL:
+        raise ImproperlyConfigured("TASKS_BACKEND=redis needs REDIS_URL.")
+    return TASK_BACKENDS[name]
+
+
+def redis_url_with_timeouts(url: str) -> str:
+    """`url` with the cache's socket timeouts, unless it sets its own. django-rq reads only the
+    URL; its workers raise the read timeout above their blocking wait themselves."""
+    parts = urlsplit(url)
+    query = {"socket_timeout": "1", "socket_connect_timeout": "1", **dict(parse_qsl(parts.query))}
+    return urlunsplit(parts._replace(query=urlencode(query)))
+
+
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database")
+TASKS = {"default": {"BACKEND": task_backend(TASKS_BACKEND), "QUEUES": ["default"]}}
+if TASKS_BACKEND == "redis":
+    # django-rq holds the RQ backend's queue settings and brings the `rqworker` command and a
+    # queue dashboard in the admin (failed jobs included); the RQ backend's check requires it.
+    INSTALLED_APPS.append("django_rq")
+    RQ_QUEUES = {"default": {"URL": redis_url_with_timeouts(REDIS_URL)}}
+    # Workers must load jobs with django-tasks-rq's Job, which runs the task: RQ's own Job would
+    # call the Task object and fail. Set here, `rqworker` needs no --job-class.
+    RQ = {"JOB_CLASS": "django_tasks_rq.Job"}
 
 # --- Authentication -------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -302,10 +333,16 @@ COMMUNITY = {
     "TRUST_AFTER_COMMENTS": 3,
     "NEW_ACCOUNT_COMMENTS_PER_HOUR": 5,
     "NEW_ACCOUNT_MAX_LINKS": 1,
-    "NEW_ACCOUNT_IMAGES": False,
     "NEW_ACCOUNT_UPLOADS": False,
     "NEW_ACCOUNT_DIRECT_MESSAGES": False,
     "COMMENTS_PER_HOUR": 60,
     "COMMENTS_PER_PAGE": 20,
     "DIGEST_BATCH_SIZE": 500,
+    # Notifications (community/notifications/): the catch-up sweep's batch, and how old an audit
+    # entry must be before the sweep passes it (an older id may still be uncommitted); a claim on
+    # a notification's e-mail left by a dead worker is taken over after this many minutes.
+    "NOTIFY_CATCHUP_BATCH_SIZE": 200,
+    "NOTIFY_CATCHUP_SETTLE_SECONDS": 60,
+    "EMAIL_CLAIM_TIMEOUT_MINUTES": 60,
+    "NOTIFICATIONS_PER_PAGE": 25,
 }

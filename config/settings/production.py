@@ -1,9 +1,15 @@
-"""Production: the same settings as base, hardened for HTTPS. Configure with environment
-variables only (DATABASE_URL, REDIS_URL, SECRET_KEY, ALLOWED_HOSTS, EMAIL_*)."""
+"""Production: the same settings as base, hardened for HTTPS, with background tasks queued in
+Redis. Configure with environment variables only (DATABASE_URL, REDIS_URL, SECRET_KEY,
+ALLOWED_HOSTS, EMAIL_*, TASKS_BACKEND)."""
 
 import os
 
 from django.core.exceptions import ImproperlyConfigured
+
+# Workers here are `manage.py rqworker --with-scheduler default` against REDIS_URL unless
+# TASKS_BACKEND says otherwise (docs/adr/0005-task-backends-and-retries.md). Set before base.py
+# reads it, so that base.py alone turns the name into settings.
+os.environ.setdefault("TASKS_BACKEND", "redis")
 
 from .base import *  # noqa: F403
 

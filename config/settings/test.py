@@ -1,10 +1,15 @@
-"""Test settings: base plus fast password hashing and an in-memory outbox."""
+"""Test settings: base plus fast password hashing, an in-memory outbox and tasks run in-process."""
+
+import os
+
+# Tasks run inside the test that enqueues them, whatever the environment says (a test of another
+# backend overrides TASKS); set before base.py reads it.
+os.environ["TASKS_BACKEND"] = "immediate"
 
 from .base import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -19,7 +24,6 @@ INSTALLED_APPS = [*INSTALLED_APPS, "tests.testapp"]  # noqa: F405
 if REDIS_URL:  # noqa: F405
     # Each pytest-xdist worker gets its own Redis database: tests clear the cache and count
     # throttled requests, which must not see another worker's keys.
-    import os
     from urllib.parse import urlsplit, urlunsplit
 
     worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw"))

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import AuditEntry
+from .models import AuditEntry, TaskFailure
 
 
 @admin.register(AuditEntry)
@@ -19,4 +19,22 @@ class AuditEntryAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(TaskFailure)
+class TaskFailureAdmin(admin.ModelAdmin):
+    """Failures recorded by `core.tasks.retrying_task`: read-only, deleted once handled. (Every
+    run queued in the database backend is under "Tasks Database Backend", django_tasks_db's own
+    read-only admin; with the redis backend, under the admin's "Django-RQ" queue dashboard.)"""
+
+    list_display = ["created", "task_path", "attempt", "exception_class", "next_attempt_at"]
+    list_filter = ["task_path", "exception_class", ("next_attempt_at", admin.EmptyFieldListFilter)]
+    search_fields = ["task_path", "exception_class", "message"]
+    date_hierarchy = "created"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False

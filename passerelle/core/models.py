@@ -74,3 +74,26 @@ class AuditEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValueError("Audit entries are append-only.")
+
+
+class TaskFailure(models.Model):
+    """One failed run of a background task made with `core.tasks.retrying_task`: what ran, with
+    which arguments, how it failed and when it runs again (empty: it gave up). Platform admins
+    read these in the admin and delete them once handled."""
+
+    created = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    task_path = models.CharField(_("task"), max_length=200, db_index=True)
+    arguments = models.JSONField(_("arguments"), default=dict, blank=True)
+    attempt = models.PositiveSmallIntegerField(_("attempt"))
+    exception_class = models.CharField(_("exception"), max_length=200)
+    message = models.TextField(_("message"), blank=True)
+    traceback = models.TextField(_("traceback"), blank=True)
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("task failure")
+        verbose_name_plural = _("task failures")
+        ordering = ["-created", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.task_path} (attempt {self.attempt}): {self.exception_class}"

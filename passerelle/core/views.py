@@ -2,6 +2,7 @@
 
 import logging
 import sys
+from datetime import timedelta
 
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.contenttypes.models import ContentType
@@ -10,11 +11,12 @@ from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.template import loader
+from django.utils import timezone
 from django.views.generic import ListView, TemplateView
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
-from .models import AuditEntry
+from .models import AuditEntry, TaskFailure
 from .permissions import get_visible_or_404, is_secretariat, require
 from .sections import render_sections
 
@@ -79,7 +81,9 @@ class AuditEntryListView(LoginRequiredMixin, ListView):
 
 
 class PlatformAuditListView(LoginRequiredMixin, ListView):
-    """Every audit entry, newest first: the secretariat's view of the whole platform."""
+    """Every audit entry, newest first: the secretariat's view of the whole platform. Platform
+    admins (superusers) also see how many background tasks failed lately, with a link to the
+    failures in the admin."""
 
     template_name = "core/audit_list.html"
     paginate_by = 50
@@ -92,6 +96,12 @@ class PlatformAuditListView(LoginRequiredMixin, ListView):
         if action:
             queryset = queryset.filter(action__startswith=action)
         return queryset
+
+    def get_context_data(self, **kwargs):
+        if self.request.user.is_superuser:
+            since = timezone.now() - timedelta(days=7)
+            kwargs["failed_tasks"] = TaskFailure.objects.filter(created__gte=since).count()
+        return super().get_context_data(**kwargs)
 
 
 class HomeView(TemplateView):

@@ -23,7 +23,9 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="user",
             name="handle",
-            field=models.SlugField(default="", max_length=80, verbose_name="handle"),
+            # No index yet: the unique index comes with the AlterField below (PostgreSQL would
+            # otherwise build the same "_like" index twice).
+            field=models.SlugField(db_index=False, default="", max_length=80, verbose_name="handle"),
             preserve_default=False,
         ),
         migrations.RunPython(fill_handles, migrations.RunPython.noop),
