@@ -21,7 +21,7 @@ from .permissions import followable_objects, may_read_discussion
 
 
 def resolve_target(user, target_type: str, target_id: str, *, for_follow: bool = False):
-    """"app_label.model" + id → the object, through the permission door (404 if unknown, not
+    """ "app_label.model" + id → the object, through the permission door (404 if unknown, not
     registered, or not visible)."""
     try:
         app_label, model_name = target_type.split(".")
@@ -360,6 +360,8 @@ class NotificationViewSet(viewsets.ReadOnlyModelViewSet):
 from rest_framework.permissions import SAFE_METHODS, BasePermission  # noqa: E402
 from rest_framework.settings import api_settings  # noqa: E402
 
+from passerelle.core.permissions import policy_for  # noqa: E402
+
 from . import moderation  # noqa: E402
 from .choices import ReportReason  # noqa: E402
 from .models import ModerationCase, Report  # noqa: E402
@@ -444,7 +446,8 @@ class ReportViewSet(
 
     def get_queryset(self):
         return (
-            Report.objects.visible_to(self.request.user)
+            # Report has a plain manager: the policy's rule is applied directly.
+            Report.objects.filter(policy_for(Report).visible_q(self.request.user))
             .select_related("case__content_type")
             .order_by("-created", "-id")
         )

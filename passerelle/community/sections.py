@@ -9,7 +9,7 @@ from . import registrations, registry, selectors, trust  # noqa: F401  (registra
 from .choices import CommentOrder
 from .forms import CommentForm
 from .models import Comment, Follow
-from .permissions import may_read_discussion, may_write_discussion
+from .permissions import may_moderate_discussion, may_read_discussion, may_write_discussion
 
 
 def discussion_context(request, obj) -> dict | None:
@@ -28,6 +28,7 @@ def discussion_context(request, obj) -> dict | None:
             page_number=request.GET.get("comments_page", 1),
         ),
         "may_write": may_write_discussion(user, obj),
+        "may_moderate": may_moderate_discussion(user, obj),
         "comment_content_type_id": registry.content_type_of(Comment).pk,
         "order_choices": CommentOrder.choices,
         "form": CommentForm(initial={"language": request.LANGUAGE_CODE}),
