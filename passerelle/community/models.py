@@ -5,11 +5,14 @@ Targets are generic (content type + object id as text, like the audit trail) bec
 plugs in through `registry.py`; what a target may be is decided there, not here.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.models import AuditEntry, TimeStampedModel
@@ -141,6 +144,11 @@ class Comment(GenericTarget, ModeratedContent, TimeStampedModel):
     @property
     def is_deleted(self) -> bool:
         return self.deleted_at is not None
+
+    @property
+    def edit_window_open(self) -> bool:
+        window = timedelta(minutes=settings.COMMUNITY["EDIT_WINDOW_MINUTES"])
+        return timezone.now() - self.created <= window
 
 
 class CommentRevision(models.Model):

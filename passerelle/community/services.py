@@ -2,7 +2,6 @@
 limits, validates, writes in one transaction with its audit entry; notifications follow from the
 audit entry (notifications.py), never from here."""
 
-from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -126,11 +125,6 @@ def comment_create(*, actor, target, body: str, parent=None, language=None) -> C
     return comment
 
 
-def edit_window_open(comment: Comment) -> bool:
-    window = timedelta(minutes=settings.COMMUNITY["EDIT_WINDOW_MINUTES"])
-    return timezone.now() - comment.created <= window
-
-
 @transaction.atomic
 def comment_edit(*, actor, comment: Comment, body: str, moderator_note: str = "") -> Comment:
     """The author edits within the edit window; a moderator edits any time, with a note that is
@@ -155,7 +149,7 @@ def comment_edit(*, actor, comment: Comment, body: str, moderator_note: str = ""
                 _("This comment is under review by the moderators and cannot be edited now."),
                 code="under_review",
             )
-        if not edit_window_open(comment):
+        if not comment.edit_window_open:
             raise ValidationError(
                 _("Comments can be edited for %(minutes)d minutes after posting.")
                 % {"minutes": settings.COMMUNITY["EDIT_WINDOW_MINUTES"]},
