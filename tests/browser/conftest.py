@@ -93,14 +93,12 @@ def without_fragment(url):
     return url.split("#")[0]
 
 
-@pytest.fixture
-def page(browser, request):
-    """A fresh page in its own context (no cookies shared between tests), in English.
+def tracked_page(context):
+    """A new page of `context` that records what it loads.
 
     `page.visited` lists every URL the page has loaded, in order; `page.unchecked_urls` those
     that `check_a11y` has not checked yet (a move to an anchor on the same page counts for none).
     """
-    context = browser.new_context(locale="en-US")
     page = context.new_page()
     page.visited, page.unchecked_urls = [], []
 
@@ -117,14 +115,35 @@ def page(browser, request):
             page.unchecked_urls.append(frame.url)
 
     page.on("framenavigated", navigated)
-    yield page
-    context.close()
-    if page.unchecked_urls and not getattr(request.node, "browser_test_failed", True):
+    return page
+
+
+@pytest.fixture
+def open_page(browser, request):
+    """open_page(): a fresh page in its own context (no cookies shared), in English. Several
+    people in one test each get their own. Every page's visits must be checked (see below)."""
+    opened = []
+
+    def new():
+        context = browser.new_context(locale="en-US")
+        opened.append((context, tracked_page(context)))
+        return opened[-1][1]
+
+    yield new
+    unchecked = [url for context, page in opened for url in page.unchecked_urls]
+    for context, _page in opened:
+        context.close()
+    if unchecked and not getattr(request.node, "browser_test_failed", True):
         pytest.fail(
             "pages reached without an accessibility check (call check_a11y(page) after "
-            "each navigation): " + ", ".join(page.unchecked_urls),
+            "each navigation): " + ", ".join(unchecked),
             pytrace=False,
         )
+
+
+@pytest.fixture
+def page(open_page):
+    return open_page()
 
 
 @pytest.fixture

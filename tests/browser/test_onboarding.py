@@ -6,7 +6,9 @@ import re
 import pytest
 from django.core import mail
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# serialized_rollback: the flush after a transactional test would wipe the reference data
+# (countries, objectives) that migrations load; this restores it for the next test.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def test_sign_up_verify_switch_language_create_organisation_and_invite(
