@@ -139,8 +139,118 @@ CASES = [
     ("api:follow-detail", "delete", lambda w: {"pk": w["follow"].pk}, 401, 404, 204),
     # --- end comments ---
     # --- community: notifications ---
+    # The owner's notification about their own comment (kwargs builders run per request).
+    ("community:notification_list", "get", lambda w: {}, 302, 200, 200),
+    ("community:notification_bell", "get", lambda w: {}, 286, 200, 200),  # 286: htmx, stop
+    ("community:notification_mark_all_read", "post", lambda w: {}, 302, 302, 302),
+    (
+        "community:notification_go",
+        "get",
+        lambda w: {
+            "pk": w["owner"]
+            .notifications.create(
+                kind="mention", content_type_id=w["comment_ct"], object_id=str(w["comment"].pk)
+            )
+            .pk
+        },
+        302,
+        404,
+        302,
+    ),
+    ("community:notification_preferences", "get", lambda w: {}, 302, 200, 200),
+    ("community:notification_unsubscribe", "get", lambda w: {"token": "x:y"}, 400, 400, 400),
+    ("community:notification_unsubscribe", "post", lambda w: {"token": "x:y"}, 400, 400, 400),
+    ("api:notification-list", "get", lambda w: {}, 401, 200, 200),
+    (
+        "api:notification-detail",
+        "get",
+        lambda w: {
+            "pk": w["owner"]
+            .notifications.create(
+                kind="mention", content_type_id=w["comment_ct"], object_id=str(w["comment"].pk)
+            )
+            .pk
+        },
+        401,
+        404,
+        200,
+    ),
+    (
+        "api:notification-mark-read",
+        "post",
+        lambda w: {
+            "pk": w["owner"]
+            .notifications.create(
+                kind="mention", content_type_id=w["comment_ct"], object_id=str(w["comment"].pk)
+            )
+            .pk
+        },
+        401,
+        404,
+        200,
+    ),
+    ("api:notification-mark-all-read", "post", lambda w: {}, 401, 200, 200),
+    ("api:notification-preferences", "get", lambda w: {}, 401, 200, 200),
+    ("api:notification-preferences", "put", lambda w: {}, 401, 200, 200),
     # --- end notifications ---
     # --- community: moderation ---
+    # An open case about the owner's comment on the government's page: the owner moderates that
+    # page (its administrator) but may not decide on their own content (forms come back, 422);
+    # the outsider moderates only their own organisation's page. The two builders are named
+    # where first used (this section has no room for a function).
+    (
+        "community:report",
+        "get",
+        (
+            _on_comment := lambda w: {
+                "content_type_id": w["comment_ct"],
+                "object_id": w["comment"].pk,
+            }
+        ),
+        302,
+        200,
+        200,
+    ),
+    ("community:report", "post", _on_comment, 302, 422, 422),
+    ("community:moderation_content_hide", "get", _on_comment, 302, 403, 200),
+    ("community:moderation_queue", "get", lambda w: {}, 302, 200, 200),
+    ("community:moderation_mine", "get", lambda w: {}, 302, 200, 200),
+    (
+        "community:moderation_case",
+        "get",
+        (
+            _case := lambda w: {
+                "pk": w["owner"]
+                .moderation_cases.get_or_create(
+                    content_type_id=w["comment_ct"], object_id=str(w["comment"].pk)
+                )[0]
+                .pk
+            }
+        ),
+        302,
+        404,
+        200,
+    ),
+    ("community:moderation_case_hide", "post", _case, 302, 404, 422),
+    ("community:moderation_case_restore", "post", _case, 302, 404, 422),
+    ("community:moderation_case_edit", "post", _case, 302, 404, 422),
+    ("community:moderation_case_sanction", "post", _case, 302, 404, 422),
+    (
+        "community:moderation_sanction_lift",
+        "post",
+        lambda w: {**_case(w), "sanction_pk": 999999},
+        302,
+        404,
+        422,
+    ),
+    ("community:moderation_appeal", "get", _case, 302, 404, 200),
+    ("community:moderation_appeal_decide", "post", _case, 302, 404, 422),
+    ("api:report-list", "get", lambda w: {}, 401, 200, 200),
+    ("api:report-list", "post", lambda w: {}, 401, 400, 400),
+    ("api:report-detail", "get", lambda w: {"pk": 999999}, 401, 404, 404),
+    ("api:moderationcase-list", "get", lambda w: {}, 401, 200, 200),
+    ("api:moderationcase-detail", "get", _case, 401, 404, 200),
+    ("api:moderationcase-decide", "post", _case, 401, 404, 400),
     # --- end moderation ---
 ]
 
