@@ -208,6 +208,7 @@ class Follow(GenericTarget):
     class Meta:
         verbose_name = _("follow")
         verbose_name_plural = _("follows")
+        ordering = ["-created", "-id"]
         constraints = [
             models.UniqueConstraint(
                 fields=["user", "content_type", "object_id"], name="community_follow_once"

@@ -2,7 +2,6 @@
 limits, validates, writes in one transaction with its audit entry; notifications follow from the
 audit entry (notifications.py), never from here."""
 
-
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction

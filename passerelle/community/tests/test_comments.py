@@ -323,9 +323,7 @@ def test_posting_through_the_page_and_htmx(client, area):
     assert response["Location"].endswith(f"#comment-{posted.pk}")
     page = client.get(area.get_absolute_url()).content.decode()
     assert "Hello &lt;script&gt;" in page and "<script>alert" not in page
-    response = client.post(
-        url, {"body": "", "language": "en"}, headers={"HX-Request": "true"}
-    )
+    response = client.post(url, {"body": "", "language": "en"}, headers={"HX-Request": "true"})
     assert response.status_code == 422
     assert "required" in response.content.decode()
 

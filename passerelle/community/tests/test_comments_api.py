@@ -92,9 +92,7 @@ def test_follows_are_private_to_their_owner(api, area):
     api.force_authenticate(person)
     response = api.post("/api/v1/follows/", {**AREA, "target_id": area.pk})
     assert response.status_code == 201
-    response = api.post(
-        "/api/v1/follows/", {"target_type": "accounts.user", "target_id": other.pk}
-    )
+    response = api.post("/api/v1/follows/", {"target_type": "accounts.user", "target_id": other.pk})
     assert response.status_code == 201
     follow_id = Follow.objects.filter(user=person).first().pk
     api.force_authenticate(other)
