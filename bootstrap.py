@@ -79,9 +79,12 @@ def demo(args):
     manage("Loading demo data", "demo", env=env)
     url = f"http://127.0.0.1:{args.port}/"
     heading(f"Serving Passerelle at {url} (Ctrl+C to stop)")
-    # Background tasks (e-mail) wait in the database for this worker (TASKS_BACKEND=database).
+    # Background tasks (e-mail) wait in the database for this worker (TASKS_BACKEND=database);
+    # the scheduler queues the periodic ones (catch-up sweep, digests).
     worker = subprocess.Popen([PYTHON, "manage.py", "db_worker"], cwd=ROOT, env=env)
     print(f"Background worker running: manage.py db_worker (pid {worker.pid})", flush=True)
+    scheduler = subprocess.Popen([PYTHON, "manage.py", "scheduler"], cwd=ROOT, env=env)
+    print(f"Periodic jobs running: manage.py scheduler (pid {scheduler.pid})", flush=True)
     # A plain SIGTERM would end this process without its `finally`, orphaning the children.
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     server, code = None, 0
@@ -96,13 +99,13 @@ def demo(args):
     except KeyboardInterrupt:
         # Ctrl+C reached the whole process group: the children are stopping by themselves
         # (the worker finishes its current task first); give them a moment before SIGTERM.
-        for child in (server, worker):
+        for child in (server, worker, scheduler):
             if child is not None:
                 with contextlib.suppress(subprocess.TimeoutExpired):
                     child.wait(5)
     finally:
         signal.signal(signal.SIGTERM, signal.SIG_IGN)  # a second one must not cut the clean-up
-        for child in (server, worker):
+        for child in (server, worker, scheduler):
             if child is not None:
                 stop(child)
     sys.exit(code)

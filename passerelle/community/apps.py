@@ -13,6 +13,7 @@ class CommunityConfig(AppConfig):
         from . import (  # noqa: F401  (registrations)
             demo,
             notification_types,
+            periodic,
             permissions,
             registrations,
             sections,
