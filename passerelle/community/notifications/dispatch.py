@@ -7,6 +7,7 @@ cursor, so a queue lost with its Redis loses no notification. Dispatching an ent
 harmless: a notification is unique per recipient, entry and kind.
 """
 
+import logging
 from datetime import timedelta
 
 from django.conf import settings
@@ -21,6 +22,8 @@ from ..models import DispatchCursor, Notification, NotificationPreference
 from ..registry import notification_types, notification_types_for_action
 from .access import available_targets
 
+logger = logging.getLogger(__name__)
+
 CURSOR = "notifications"
 
 EMAIL_STATUS = {
@@ -34,10 +37,19 @@ EMAIL_STATUS = {
 def on_audit_entry(entry: AuditEntry) -> None:
     """Called by core.audit.log_action for every new entry, inside its transaction."""
     if notification_types_for_action(entry.action):
-        from .. import tasks  # tasks import this module
-
         entry_id = entry.pk
-        transaction.on_commit(lambda: tasks.dispatch_audit_entry.enqueue(entry_id=entry_id))
+        transaction.on_commit(lambda: _enqueue_dispatch(entry_id))
+
+
+def _enqueue_dispatch(entry_id: int) -> None:
+    """After the commit the user's change is saved: a queue that is down (Redis) must not turn
+    it into an error page. The catch-up sweep dispatches the entry later."""
+    from .. import tasks  # tasks import this module
+
+    try:
+        tasks.dispatch_audit_entry.enqueue(entry_id=entry_id)
+    except Exception:
+        logger.warning("Queue unavailable; audit entry %s left to the catch-up sweep", entry_id)
 
 
 @transaction.atomic
