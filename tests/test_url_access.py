@@ -48,6 +48,28 @@ def _on_gov(world):
     return {"content_type_id": world["organisation_ct"], "object_id": world["organisation"].pk}
 
 
+def _on_comment(world):
+    return {"content_type_id": world["comment_ct"], "object_id": world["comment"].pk}
+
+
+def _own_notification(world):
+    """The owner's notification about their own comment (built per request)."""
+    notification = world["owner"].notifications.create(
+        kind="mention", content_type_id=world["comment_ct"], object_id=str(world["comment"].pk)
+    )
+    return {"pk": notification.pk}
+
+
+def _case(world):
+    """An open case about the owner's comment on the government's page: the owner moderates that
+    page (its administrator) but may not decide on their own content (forms come back, 422); the
+    outsider moderates only their own organisation's page."""
+    case, _created = world["owner"].moderation_cases.get_or_create(
+        content_type_id=world["comment_ct"], object_id=str(world["comment"].pk)
+    )
+    return {"pk": case.pk}
+
+
 # (url name, method, kwargs builder, expected status for anonymous, outsider, owner)
 # 302 for anonymous means "sent to the login page".
 CASES = [
@@ -119,7 +141,7 @@ CASES = [
     ("api:guidingprinciple-detail", "get", lambda w: {"number": 10}, 200, 200, 200),
     ("api:mgidomain-list", "get", lambda w: {}, 200, 200, 200),
     ("api:mgidomain-detail", "get", lambda w: {"code": "RIGHTS"}, 200, 200, 200),
-    # --- community: comments, reactions, follows ---
+    # Community: comments, reactions, follows
     ("community:discussion", "get", lambda w: _on_gov(w), 200, 200, 200),
     ("community:discussion", "post", lambda w: _on_gov(w), 302, 422, 422),  # empty comment
     ("community:comment_detail", "get", lambda w: {"pk": w["comment"].pk}, 302, 302, 302),
@@ -137,100 +159,27 @@ CASES = [
     ("api:comment-react", "post", lambda w: {"pk": w["comment"].pk}, 401, 400, 400),
     ("api:follow-list", "get", lambda w: {}, 200, 200, 200),
     ("api:follow-detail", "delete", lambda w: {"pk": w["follow"].pk}, 401, 404, 204),
-    # --- end comments ---
-    # --- community: notifications ---
-    # The owner's notification about their own comment (kwargs builders run per request).
+    # Community: notifications
     ("community:notification_list", "get", lambda w: {}, 302, 200, 200),
     ("community:notification_bell", "get", lambda w: {}, 286, 200, 200),  # 286: htmx, stop
     ("community:notification_mark_all_read", "post", lambda w: {}, 302, 302, 302),
-    (
-        "community:notification_go",
-        "get",
-        lambda w: {
-            "pk": w["owner"]
-            .notifications.create(
-                kind="mention", content_type_id=w["comment_ct"], object_id=str(w["comment"].pk)
-            )
-            .pk
-        },
-        302,
-        404,
-        302,
-    ),
+    ("community:notification_go", "get", _own_notification, 302, 404, 302),
     ("community:notification_preferences", "get", lambda w: {}, 302, 200, 200),
     ("community:notification_unsubscribe", "get", lambda w: {"token": "x:y"}, 400, 400, 400),
     ("community:notification_unsubscribe", "post", lambda w: {"token": "x:y"}, 400, 400, 400),
     ("api:notification-list", "get", lambda w: {}, 401, 200, 200),
-    (
-        "api:notification-detail",
-        "get",
-        lambda w: {
-            "pk": w["owner"]
-            .notifications.create(
-                kind="mention", content_type_id=w["comment_ct"], object_id=str(w["comment"].pk)
-            )
-            .pk
-        },
-        401,
-        404,
-        200,
-    ),
-    (
-        "api:notification-mark-read",
-        "post",
-        lambda w: {
-            "pk": w["owner"]
-            .notifications.create(
-                kind="mention", content_type_id=w["comment_ct"], object_id=str(w["comment"].pk)
-            )
-            .pk
-        },
-        401,
-        404,
-        200,
-    ),
+    ("api:notification-detail", "get", _own_notification, 401, 404, 200),
+    ("api:notification-mark-read", "post", _own_notification, 401, 404, 200),
     ("api:notification-mark-all-read", "post", lambda w: {}, 401, 200, 200),
     ("api:notification-preferences", "get", lambda w: {}, 401, 200, 200),
     ("api:notification-preferences", "put", lambda w: {}, 401, 200, 200),
-    # --- end notifications ---
-    # --- community: moderation ---
-    # An open case about the owner's comment on the government's page: the owner moderates that
-    # page (its administrator) but may not decide on their own content (forms come back, 422);
-    # the outsider moderates only their own organisation's page. The two builders are named
-    # where first used (this section has no room for a function).
-    (
-        "community:report",
-        "get",
-        (
-            _on_comment := lambda w: {
-                "content_type_id": w["comment_ct"],
-                "object_id": w["comment"].pk,
-            }
-        ),
-        302,
-        200,
-        200,
-    ),
+    # Community: moderation
+    ("community:report", "get", _on_comment, 302, 200, 200),
     ("community:report", "post", _on_comment, 302, 422, 422),
     ("community:moderation_content_hide", "get", _on_comment, 302, 403, 200),
     ("community:moderation_queue", "get", lambda w: {}, 302, 200, 200),
     ("community:moderation_mine", "get", lambda w: {}, 302, 200, 200),
-    (
-        "community:moderation_case",
-        "get",
-        (
-            _case := lambda w: {
-                "pk": w["owner"]
-                .moderation_cases.get_or_create(
-                    content_type_id=w["comment_ct"], object_id=str(w["comment"].pk)
-                )[0]
-                .pk
-            }
-        ),
-        302,
-        404,
-        200,
-    ),
+    ("community:moderation_case", "get", _case, 302, 404, 200),
     ("community:moderation_case_hide", "post", _case, 302, 404, 422),
     ("community:moderation_case_restore", "post", _case, 302, 404, 422),
     ("community:moderation_case_edit", "post", _case, 302, 404, 422),
@@ -251,7 +200,6 @@ CASES = [
     ("api:moderationcase-list", "get", lambda w: {}, 401, 200, 200),
     ("api:moderationcase-detail", "get", _case, 401, 404, 200),
     ("api:moderationcase-decide", "post", _case, 401, 404, 400),
-    # --- end moderation ---
 ]
 
 # allauth's pages: public forms, or pages that send an anonymous visitor to log in. Their

@@ -10,7 +10,9 @@ from drf_spectacular.views import (
 from rest_framework.routers import DefaultRouter
 
 from passerelle.accounts.api import OrganisationViewSet
-from passerelle.community.api import CommentViewSet, FollowViewSet
+from passerelle.community.api.comments import CommentViewSet, FollowViewSet
+from passerelle.community.api.moderation import ModerationCaseViewSet, ReportViewSet
+from passerelle.community.api.notifications import NotificationViewSet
 from passerelle.geo.api import CountryViewSet, RegionalBodyViewSet, RegionViewSet
 from passerelle.taxonomy.api import (
     CapacityAreaViewSet,
@@ -30,21 +32,14 @@ router.register("capacity-areas", CapacityAreaViewSet, basename="capacityarea")
 router.register("gcm-objectives", GCMObjectiveViewSet, basename="gcmobjective")
 router.register("guiding-principles", GuidingPrincipleViewSet, basename="guidingprinciple")
 router.register("mgi-domains", MGIDomainViewSet, basename="mgidomain")
-# --- community: comments, reactions, follows ---
+# Community: comments, reactions, follows
 router.register("comments", CommentViewSet, basename="comment")
 router.register("follows", FollowViewSet, basename="follow")
-# --- end comments ---
-# --- community: notifications ---
-from passerelle.community.api import NotificationViewSet  # noqa: E402
-
+# Community: notifications
 router.register("notifications", NotificationViewSet, basename="notification")
-# --- end notifications ---
-# --- community: moderation ---
-from passerelle.community.api import ModerationCaseViewSet, ReportViewSet  # noqa: E402
-
+# Community: moderation
 router.register("reports", ReportViewSet, basename="report")
 router.register("moderation-cases", ModerationCaseViewSet, basename="moderationcase")
-# --- end moderation ---
 
 urlpatterns = [
     path("", include(router.urls)),

@@ -1,8 +1,19 @@
 from django.contrib import admin
 
-from .models import Comment, CommentRevision, Follow, Reaction
+from .models import (
+    Appeal,
+    Comment,
+    CommentRevision,
+    Follow,
+    ModerationCase,
+    Notification,
+    NotificationPreference,
+    Reaction,
+    Report,
+    Sanction,
+)
 
-# --- comments, reactions, follows ---
+# Comments, reactions, follows
 # Comments are changed through the pages (services keep revisions and the audit trail); the admin
 # shows them for support and lets a platform admin find one quickly.
 
@@ -49,12 +60,9 @@ class ReactionAdmin(admin.ModelAdmin):
     list_select_related = ["user", "content_type"]
 
 
-# --- end comments ---
-
-# --- notifications ---
+# Notifications
 # Notifications are made by the dispatcher from the audit trail: the admin shows them, read-only,
 # for support (why did this person get, or not get, an e-mail?). Preferences may be corrected.
-from .models import Notification, NotificationPreference  # noqa: E402
 
 
 @admin.register(Notification)
@@ -86,12 +94,9 @@ class NotificationPreferenceAdmin(admin.ModelAdmin):
     raw_id_fields = ["user"]
 
 
-# --- end notifications ---
-
-# --- moderation ---
+# Moderation
 # Cases, sanctions and appeals change only through the moderation pages, whose services keep the
 # audit trail and tell the people concerned; the admin shows them, read-only, for support.
-from .models import Appeal, ModerationCase, Report, Sanction  # noqa: E402
 
 
 class ReadOnlyAdminMixin:
@@ -136,6 +141,3 @@ class AppealAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_filter = ["status"]
     list_select_related = ["case__content_type", "appellant", "decided_by"]
     search_fields = ["appellant__email", "text"]
-
-
-# --- end moderation ---

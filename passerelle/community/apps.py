@@ -12,6 +12,7 @@ class CommunityConfig(AppConfig):
 
         from . import (  # noqa: F401  (registrations)
             demo,
+            moderation,
             notification_types,
             periodic,
             permissions,

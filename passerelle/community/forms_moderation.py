@@ -1,6 +1,6 @@
 """Forms of the moderation pages. They parse input only; the rules (a reason for every
-decision, a future end for a suspension, one appeal) are the services' (moderation.py), whose
-errors the views show on these forms."""
+decision, a future end for a suspension, one appeal) are the services'
+(moderation/services.py), whose errors the views show on these forms."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _

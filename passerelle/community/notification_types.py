@@ -1,32 +1,32 @@
 """The kinds of notification the community layer raises (registry.register_notification_type).
 Other modules register their own kinds in their own module."""
 
+import html
+from datetime import datetime
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
+from django.utils import translation
+from django.utils.dateparse import parse_datetime
+from django.utils.formats import date_format
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+
+from passerelle.accounts.choices import MembershipRole
+from passerelle.accounts.models import Membership, User
+
+from . import moderation, selectors
+from .choices import AppealStatus, CaseStatus, EmailFrequency
+from .models import Comment, ModerationCase
 from .registry import NotificationType, register_notification_type
 
-# --- comments, mentions, follows ---
-# This section's imports follow its first statement, so that each section of this shared file
-# keeps its own import block.
+# Comments, mentions, follows
 COMMENT_CREATED = "community.comment.created"
 COMMENT_EDITED = "community.comment.edited"
 EXCERPT_LENGTH = 140
-
-import html  # noqa: E402
-
-from django.conf import settings  # noqa: E402
-from django.contrib.contenttypes.models import ContentType  # noqa: E402
-from django.urls import reverse  # noqa: E402
-from django.utils import translation  # noqa: E402
-from django.utils.html import strip_tags  # noqa: E402
-from django.utils.text import Truncator  # noqa: E402
-from django.utils.translation import gettext  # noqa: E402
-from django.utils.translation import gettext_lazy as _  # noqa: E402
-
-from passerelle.accounts.choices import MembershipRole  # noqa: E402
-from passerelle.accounts.models import Membership, User  # noqa: E402
-
-from . import selectors  # noqa: E402
-from .choices import EmailFrequency  # noqa: E402
-from .models import Comment  # noqa: E402
 
 
 def comment_excerpt(comment: Comment) -> str:
@@ -173,24 +173,13 @@ register_notification_type(
         extra={"skip_if_notified": True},
     )
 )
-# --- end comments ---
-
-# --- moderation ---
+# Moderation
 # The author hears of every decision about their content (mandatory: it must reach them even if
 # they turned notifications off), the moderators of content reaching the report threshold and of
 # appeals. The target is the case (or, for sanctions, the person), never the content: hidden
 # content is not shown in notifications, but a case is visible to its author and moderators.
 # Messages never name the reporters; the dispatcher is asked (extra["hide_actor"]) not to show
 # the moderator either, as moderation speaks for the platform.
-from datetime import datetime  # noqa: E402
-
-from django.utils.dateparse import parse_datetime  # noqa: E402
-from django.utils.formats import date_format  # noqa: E402
-from django.utils.translation import gettext_lazy, ngettext  # noqa: E402
-
-from . import moderation  # noqa: E402  (also registers the moderation policies at start-up)
-from .choices import AppealStatus, CaseStatus  # noqa: E402
-from .models import ModerationCase  # noqa: E402
 
 CASE_OUTCOME_ACTIONS = (
     "community.case.auto_hidden",
@@ -271,27 +260,25 @@ def _formatted(value: str) -> str:
 
 
 OUTCOME_MESSAGES = {
-    "auto_hidden": gettext_lazy(
+    "auto_hidden": _(
         "Your content “%(excerpt)s” was reported by several people and is hidden until a "
         "moderator reviews it."
     ),
-    CaseStatus.HIDDEN: gettext_lazy("A moderator hid your content “%(excerpt)s”: %(reason)s"),
-    CaseStatus.RESTORED: gettext_lazy(
+    CaseStatus.HIDDEN: _("A moderator hid your content “%(excerpt)s”: %(reason)s"),
+    CaseStatus.RESTORED: _(
         "A moderator reviewed your content “%(excerpt)s” and shows it again: %(reason)s"
     ),
-    CaseStatus.EDITED: gettext_lazy("A moderator edited your content “%(excerpt)s”: %(reason)s"),
-    AppealStatus.GRANTED: gettext_lazy(
+    CaseStatus.EDITED: _("A moderator edited your content “%(excerpt)s”: %(reason)s"),
+    AppealStatus.GRANTED: _(
         "Your appeal was granted; your content “%(excerpt)s” is shown again: %(reason)s"
     ),
-    AppealStatus.REJECTED: gettext_lazy(
+    AppealStatus.REJECTED: _(
         "Your appeal about “%(excerpt)s” was rejected; the decision stands: %(reason)s"
     ),
-    "warned": gettext_lazy("The moderators sent you a warning: %(reason)s"),
-    "suspended": gettext_lazy(
-        "Your account is suspended from discussions until %(until)s: %(reason)s"
-    ),
-    "banned": gettext_lazy("Your account is banned from discussions: %(reason)s"),
-    "sanction_lifted": gettext_lazy("The moderators lifted a sanction on your account: %(reason)s"),
+    "warned": _("The moderators sent you a warning: %(reason)s"),
+    "suspended": _("Your account is suspended from discussions until %(until)s: %(reason)s"),
+    "banned": _("Your account is banned from discussions: %(reason)s"),
+    "sanction_lifted": _("The moderators lifted a sanction on your account: %(reason)s"),
 }
 
 
@@ -323,8 +310,8 @@ register_notification_type(
     NotificationType(
         kind="moderation_outcome",
         actions=(*CASE_OUTCOME_ACTIONS, *SANCTION_OUTCOME_ACTIONS),
-        label=gettext_lazy("Moderation of my content and account"),
-        description=gettext_lazy(
+        label=_("Moderation of my content and account"),
+        description=_(
             "Your content is hidden, restored or edited by the moderators, an appeal is decided, "
             "or you receive a warning, a suspension or a ban. Always sent."
         ),
@@ -339,14 +326,14 @@ register_notification_type(
     NotificationType(
         kind="moderation_queue",
         actions=QUEUE_ACTIONS,
-        label=gettext_lazy("Moderation queue"),
-        description=gettext_lazy(
+        label=_("Moderation queue"),
+        description=_(
             "For moderators: content hidden after reports in a discussion you moderate, and "
             "appeals against decisions."
         ),
         recipients=_moderation_queue_recipients,
         message=_moderation_queue_message,
         default_email=EmailFrequency.DAILY,
+        audience=moderation.is_moderator,
     )
 )
-# --- end moderation ---

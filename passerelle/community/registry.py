@@ -56,7 +56,9 @@ class NotificationType:
     """`kind` is what users choose e-mail frequency for; `actions` the audit actions that raise it.
     `recipients(entry)` yields (user, target object, data) for each person to notify — the
     dispatcher drops the actor and anyone who cannot see the target. `message(data)` returns the
-    line shown in the bell and the e-mail, called in the recipient's language."""
+    line shown in the bell and the e-mail, called in the recipient's language. `audience(user)`
+    says whether the kind is for `user` at all, so whether their preferences offer it (None: it
+    is for everyone)."""
 
     kind: str
     actions: tuple[str, ...]
@@ -67,6 +69,8 @@ class NotificationType:
     default_email: str = EmailFrequency.DAILY
     # Moderation outcomes must reach the author even if they unfollowed everything.
     mandatory: bool = False
+    # Kinds only some people receive (the moderation queue: moderators) are not offered to others.
+    audience: Callable[[Any], bool] | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
 

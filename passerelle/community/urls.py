@@ -5,7 +5,7 @@ from .views import comments, moderation, notifications
 app_name = "community"
 
 urlpatterns = [
-    # --- comments, reactions, follows (views/comments.py) ---
+    # Comments, reactions, follows
     path(
         "discussions/<int:content_type_id>/<str:object_id>/",
         comments.DiscussionView.as_view(),
@@ -27,8 +27,7 @@ urlpatterns = [
     ),
     path("following/", comments.FollowingView.as_view(), name="following"),
     path("people/<slug:handle>/", comments.PersonView.as_view(), name="person"),
-    # --- end comments ---
-    # --- notifications (views/notifications.py) ---
+    # Notifications
     path(
         "notifications/",
         notifications.NotificationListView.as_view(),
@@ -59,8 +58,7 @@ urlpatterns = [
         notifications.UnsubscribeView.as_view(),
         name="notification_unsubscribe",
     ),
-    # --- end notifications ---
-    # --- moderation (views/moderation.py) ---
+    # Moderation
     path(
         "report/<int:content_type_id>/<str:object_id>/",
         moderation.ReportView.as_view(),
@@ -109,5 +107,4 @@ urlpatterns = [
         moderation.AppealDecideView.as_view(),
         name="moderation_appeal_decide",
     ),
-    # --- end moderation ---
 ]

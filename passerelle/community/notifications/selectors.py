@@ -100,14 +100,24 @@ def frequency_choices(kind: NotificationType) -> list[tuple[str, Any]]:
     ]
 
 
-def email_preferences(*, user) -> list[PreferenceRow]:
-    """Every kind with the user's e-mail frequency for it (the kind's default without a row)."""
+def notification_types_for(user) -> list[NotificationType]:
+    """The kinds `user` may receive, so may set preferences for: those whose audience admits
+    them (every kind without an audience)."""
+    return [kind for kind in notification_types() if kind.audience is None or kind.audience(user)]
+
+
+def email_frequencies(*, user) -> dict[str, str]:
+    """{kind: e-mail frequency} for every kind, offered to `user` or not (the kind's default
+    without a row): an unsubscribe link may name a kind no longer offered to them."""
     chosen = dict(NotificationPreference.objects.filter(user=user).values_list("kind", "email"))
+    return {kind.kind: chosen.get(kind.kind, kind.default_email) for kind in notification_types()}
+
+
+def email_preferences(*, user) -> list[PreferenceRow]:
+    """Every kind offered to `user` with their e-mail frequency for it (the kind's default without
+    a row)."""
+    frequencies = email_frequencies(user=user)
     return [
-        PreferenceRow(
-            kind=kind,
-            email=chosen.get(kind.kind, kind.default_email),
-            choices=frequency_choices(kind),
-        )
-        for kind in notification_types()
+        PreferenceRow(kind=kind, email=frequencies[kind.kind], choices=frequency_choices(kind))
+        for kind in notification_types_for(user)
     ]

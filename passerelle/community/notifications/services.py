@@ -23,7 +23,7 @@ from ..choices import EmailFrequency, EmailStatus
 from ..models import Notification, NotificationPreference
 from ..registry import NotificationType, notification_type
 from .dispatch import EMAIL_STATUS
-from .selectors import email_preferences, frequency_choices
+from .selectors import email_frequencies, frequency_choices, notification_types_for
 
 UNSUBSCRIBE_SALT = "community.unsubscribe"
 WAITING_FOR_DIGEST = (EmailStatus.DAILY, EmailStatus.WEEKLY)
@@ -48,20 +48,22 @@ def notification_mark_all_read(*, actor) -> int:
 @transaction.atomic
 def notification_preferences_update(*, actor, user: User, preferences: dict[str, str]) -> dict:
     """Set the e-mail frequency of some kinds for `user` (only `user` may); returns what changed.
-    Notifications still waiting for a digest follow the new choice: switched off, they are
-    dropped; moved between daily and weekly, they go with the new digest."""
+    A kind not offered to `user` (its audience) is refused like an unknown one. Notifications
+    still waiting for a digest follow the new choice: switched off, they are dropped; moved
+    between daily and weekly, they go with the new digest."""
     if not actor.is_authenticated or actor.pk != user.pk:
         raise PermissionDenied
+    offered = {kind.kind: kind for kind in notification_types_for(user)}
     errors = {}
     for kind_name, value in preferences.items():
-        kind = notification_type(kind_name)
+        kind = offered.get(kind_name)
         if kind is None:
             errors[kind_name] = _("Unknown kind of notification.")
         elif value not in dict(frequency_choices(kind)):
             errors[kind_name] = _("Choose one of the frequencies offered.")
     if errors:
         raise ValidationError(errors)
-    current = {row.kind.kind: row.email for row in email_preferences(user=user)}
+    current = email_frequencies(user=user)
     changed = {kind: value for kind, value in preferences.items() if current[kind] != value}
     _apply(user, changed)
     if changed:
@@ -120,7 +122,7 @@ def unsubscribe(*, token: str) -> tuple[User, list[NotificationType]]:
     """Switch off e-mail for the token's kinds, for the token's user. Following the link twice
     changes nothing the second time."""
     user, kinds = unsubscribe_token_read(token)
-    current = {row.kind.kind: row.email for row in email_preferences(user=user)}
+    current = email_frequencies(user=user)
     changed = {
         kind.kind: EmailFrequency.OFF.value
         for kind in kinds

@@ -1,6 +1,6 @@
 """Reporting content, the moderation queue, the case page and its decisions, appeals, and the
 author's own cases. Each view parses, authorises, calls one service or selector of
-community/moderation.py, and renders; a refused write comes back on its form with the service's
+community/moderation/, and renders; a refused write comes back on its form with the service's
 message."""
 
 from django.contrib import messages
