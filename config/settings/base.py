@@ -345,4 +345,6 @@ COMMUNITY = {
     "NOTIFY_CATCHUP_SETTLE_SECONDS": 60,
     "EMAIL_CLAIM_TIMEOUT_MINUTES": 60,
     "NOTIFICATIONS_PER_PAGE": 25,
+    # Read notifications are deleted after this many days, unread ones after twice as long.
+    "NOTIFICATION_RETENTION_DAYS": 180,
 }

@@ -1,3 +1,5 @@
+from datetime import time
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -6,3 +8,13 @@ class CoreConfig(AppConfig):
     name = "passerelle.core"
     label = "core"
     verbose_name = _("Core")
+
+    def ready(self):
+        from django.conf import settings
+
+        from .periodic import PeriodicJob, prune_task_results, register_periodic_job
+
+        if settings.TASKS_BACKEND == "database":
+            register_periodic_job(
+                PeriodicJob("prune_task_results", prune_task_results, at=time(3, 30))
+            )

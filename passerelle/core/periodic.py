@@ -40,3 +40,11 @@ def register_periodic_job(job: PeriodicJob) -> None:
 
 def periodic_jobs() -> list[PeriodicJob]:
     return sorted(_jobs.values(), key=lambda job: job.name)
+
+
+def prune_task_results() -> None:
+    """Finished runs of the database task backend pile up in its table; keep two weeks (failed
+    runs a month, for the admins to read)."""
+    from django.core.management import call_command
+
+    call_command("prune_db_task_results", min_age_days=14, failed_min_age_days=30, verbosity=0)

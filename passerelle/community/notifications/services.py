@@ -9,9 +9,13 @@ payload is the user's id and the kinds to switch off: it cannot be forged or alt
 changes the preferences of the user inside it only, whoever follows the link.
 """
 
+from datetime import timedelta
+
+from django.conf import settings
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -137,3 +141,17 @@ def unsubscribe(*, token: str) -> tuple[User, list[NotificationType]]:
             {"email": changed, "via": "unsubscribe_link"},
         )
     return user, kinds
+
+
+def notifications_purge(*, now=None) -> int:
+    """Delete notifications past their retention (settings.COMMUNITY): read ones after
+    NOTIFICATION_RETENTION_DAYS, unread ones after twice that. Waiting e-mails are kept until
+    sent or dropped. Returns how many were deleted."""
+    now = now or timezone.now()
+    days = settings.COMMUNITY["NOTIFICATION_RETENTION_DAYS"]
+    expired = Notification.objects.filter(
+        Q(read_at__isnull=False, created__lt=now - timedelta(days=days))
+        | Q(created__lt=now - timedelta(days=2 * days))
+    ).exclude(email_status__in=[EmailStatus.IMMEDIATE, EmailStatus.DAILY, EmailStatus.WEEKLY])
+    deleted, _rows = expired.delete()
+    return deleted
