@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from passerelle.core.admin import ReadOnlyAdminMixin
+
 from .models import (
     Appeal,
     Comment,
@@ -18,31 +20,19 @@ from .models import (
 # shows them for support and lets a platform admin find one quickly.
 
 
-class CommentRevisionInline(admin.TabularInline):
+class CommentRevisionInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = CommentRevision
     extra = 0
-    can_delete = False
-    readonly_fields = ["created", "edited_by", "moderator_note", "body"]
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
+class CommentAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["pk", "author", "content_type", "object_id", "language", "created"]
     list_filter = ["moderation_status", "language", "content_type"]
     search_fields = ["body", "author__email", "author__handle"]
     list_select_related = ["author", "content_type"]
-    readonly_fields = [f.name for f in Comment._meta.fields] + ["mentioned_users"]
     exclude = ["mentioned_organisations"]
     inlines = [CommentRevisionInline]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Follow)
@@ -66,7 +56,7 @@ class ReactionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
+class NotificationAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["pk", "recipient", "kind", "created", "read_at", "email_status", "emailed_at"]
     list_filter = ["kind", "email_status"]
     list_select_related = ["recipient"]
@@ -74,15 +64,6 @@ class NotificationAdmin(admin.ModelAdmin):
     raw_id_fields = ["recipient", "actor", "audit_entry"]
     date_hierarchy = "created"
     show_full_result_count = False  # the table grows with every event; skip a full COUNT
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(NotificationPreference)
@@ -97,17 +78,6 @@ class NotificationPreferenceAdmin(admin.ModelAdmin):
 # Moderation
 # Cases, sanctions and appeals change only through the moderation pages, whose services keep the
 # audit trail and tell the people concerned; the admin shows them, read-only, for support.
-
-
-class ReadOnlyAdminMixin:
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class ReportInline(ReadOnlyAdminMixin, admin.TabularInline):

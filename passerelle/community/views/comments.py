@@ -106,6 +106,14 @@ class DiscussionView(View):
         return parent
 
 
+def changeable_comment_or_403(user, pk) -> Comment:
+    """A comment its author, or a moderator of its discussion, is about to edit or delete."""
+    comment = comment_or_404(user, pk)
+    if comment.author_id != user.pk and not may_moderate_discussion(user, comment.target):
+        raise PermissionDenied
+    return comment
+
+
 def comment_url(comment: Comment, user) -> str:
     page = selectors.page_of_comment(comment, user)
     return f"{comment.target.get_absolute_url()}?comments_page={page}#comment-{comment.pk}"
@@ -134,12 +142,12 @@ class CommentEditView(LoginRequiredMixin, View):
     template_name = "community/comment_edit.html"
 
     def get(self, request, pk):
-        comment = self._comment(request, pk)
+        comment = changeable_comment_or_403(request.user, pk)
         form = CommentEditForm(initial={"body": comment.body})
         return self._render(request, comment, form)
 
     def post(self, request, pk):
-        comment = self._comment(request, pk)
+        comment = changeable_comment_or_403(request.user, pk)
         form = CommentEditForm(request.POST)
         if form.is_valid():
             try:
@@ -156,14 +164,6 @@ class CommentEditView(LoginRequiredMixin, View):
                 return HttpResponseRedirect(comment_url(comment, request.user))
         return self._render(request, comment, form, status=INVALID)
 
-    def _comment(self, request, pk):
-        comment = comment_or_404(request.user, pk)
-        if comment.author_id != request.user.pk and not may_moderate_discussion(
-            request.user, comment.target
-        ):
-            raise PermissionDenied
-        return comment
-
     def _render(self, request, comment, form, status=200):
         as_moderator = comment.author_id != request.user.pk
         if not as_moderator:
@@ -176,13 +176,13 @@ class CommentDeleteView(LoginRequiredMixin, View):
     template_name = "community/comment_delete.html"
 
     def get(self, request, pk):
-        comment = self._comment(request, pk)
+        comment = changeable_comment_or_403(request.user, pk)
         return render(
             request, self.template_name, {"comment": comment, "form": CommentDeleteForm()}
         )
 
     def post(self, request, pk):
-        comment = self._comment(request, pk)
+        comment = changeable_comment_or_403(request.user, pk)
         form = CommentDeleteForm(request.POST)
         if form.is_valid():
             try:
@@ -196,14 +196,6 @@ class CommentDeleteView(LoginRequiredMixin, View):
                 return HttpResponseRedirect(comment_url(comment, request.user))
         context = {"comment": comment, "form": form}
         return render(request, self.template_name, context, status=INVALID)
-
-    def _comment(self, request, pk):
-        comment = comment_or_404(request.user, pk)
-        if comment.author_id != request.user.pk and not may_moderate_discussion(
-            request.user, comment.target
-        ):
-            raise PermissionDenied
-        return comment
 
 
 class ReactView(LoginRequiredMixin, View):
