@@ -309,6 +309,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    # One name for the e-mail frequency choices, used by every notification kind's preference.
+    "ENUM_NAME_OVERRIDES": {"EmailFrequencyEnum": "passerelle.community.choices.EmailFrequency"},
 }
 
 # --- Logging --------------------------------------------------------------------------------
