@@ -3,6 +3,7 @@ from datetime import timedelta
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
@@ -375,3 +376,25 @@ def test_edit_and_delete_pages_refuse_other_people(client, area):
     assert response.status_code == 422
     response = client.post(reverse("community:comment_delete", args=[posted.pk]))
     assert response.status_code == 302
+
+
+def test_a_participants_discussion_admits_participants_only(monkeypatch, organisation, owner):
+    """A module may open a discussion to the people taking part in an object (an event's
+    registrants, a project's partners): here, the organisations a note is shared with."""
+    entry = registry.Commentable(
+        model=Note,
+        access="participants",
+        owner_field="owner",
+        participants_q=lambda user: Q(shared_with__in=user.organisation_ids),
+    )
+    monkeypatch.setitem(registry._commentables, Note, entry)
+    partner, bystander = trusted(), trusted()
+    note = Note.objects.create(owner=organisation, visibility="public", text="workshop")
+    note.shared_with.add(partner.memberships.get().organisation)
+    comment(partner, note, "See you there")
+    assert may_read_discussion(partner, note) and may_read_discussion(owner, note)
+    assert not may_read_discussion(bystander, note)
+    with pytest.raises(PermissionDenied):
+        comment(bystander, note, "Me too")
+    assert Comment.objects.visible_to(bystander).for_object(note).count() == 0
+    assert Comment.objects.visible_to(owner).for_object(note).count() == 1
