@@ -9,6 +9,7 @@ from rest_framework.authtoken.models import Token
 
 from passerelle.core.audit import log_action
 from passerelle.core.permissions import require
+from passerelle.core.tasks import enqueue_on_commit
 
 from .choices import STATE_TYPES, InvitationStatus, MembershipRole, VerificationStatus
 from .models import Invitation, Membership, Organisation, User, unique_handle
@@ -158,7 +159,7 @@ def invitation_create(
     invitation = Invitation(organisation=organisation, email=email, role=role, invited_by=actor)
     _save(invitation)
     log_action(actor, organisation, "accounts.member.invited", {"email": email, "role": role})
-    transaction.on_commit(lambda: send_invitation_email.enqueue(invitation_id=invitation.pk))
+    enqueue_on_commit(send_invitation_email, invitation_id=invitation.pk)
     return invitation
 
 

@@ -3,7 +3,7 @@
     @retrying_task(max_attempts=5, backoff_seconds=30)
     def send_something(*, thing_id: int) -> None: ...
 
-    transaction.on_commit(lambda: send_something.enqueue(thing_id=thing.pk))
+    enqueue_on_commit(send_something, thing_id=thing.pk)
 
 The result is an ordinary django_tasks task. When the function raises, the run is recorded as a
 `TaskFailure` (platform admins see it in the admin) and, while attempts remain and the backend can
@@ -15,10 +15,13 @@ harm. Retrying here rather than in a backend (RQ's Retry) keeps it the same on e
 """
 
 import functools
+import logging
 import traceback
 from datetime import timedelta
 
+from django.db import transaction
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django_tasks import TaskContext, task
 
 from .models import TaskFailure
@@ -60,3 +63,53 @@ def retrying_task(max_attempts: int = 5, backoff_seconds: int = 30, **task_optio
         return task(takes_context=True, **task_options)(run)
 
     return decorator
+
+
+logger = logging.getLogger(__name__)
+
+# A TaskFailure with attempt 0 is work that never ran because it could not be queued.
+NOT_QUEUED = 0
+REQUEUE_DELAY = timedelta(minutes=1)
+
+
+def enqueue_on_commit(task_, **kwargs) -> None:
+    """Queue `task_` once the current transaction commits (the way services start background
+    work). The user's change is saved by then: if the queue is unreachable (Redis down), that
+    must not become an error page, nor lose the work. It is recorded as a TaskFailure with
+    attempt 0, which the `requeue_tasks` periodic job queues again."""
+    transaction.on_commit(lambda: _enqueue_or_record(task_, kwargs))
+
+
+def _enqueue_or_record(task_, kwargs) -> None:
+    try:
+        task_.enqueue(**kwargs)
+    except Exception as exc:
+        logger.warning("Could not queue %s; recorded for requeue_tasks", task_.module_path)
+        TaskFailure.objects.create(
+            task_path=task_.module_path,
+            arguments={"args": [], "kwargs": kwargs},
+            attempt=NOT_QUEUED,
+            exception_class=f"{type(exc).__module__}.{type(exc).__qualname__}",
+            message=str(exc),
+            traceback="".join(traceback.format_exception(exc)),
+            next_attempt_at=timezone.now() + REQUEUE_DELAY,
+        )
+
+
+def requeue_tasks() -> int:
+    """Queue again the work that could not be queued (periodic job). A row that is queued keeps
+    its record with no next attempt; one that still cannot be queued waits another delay.
+    Returns how many were queued."""
+    now, queued = timezone.now(), 0
+    waiting = TaskFailure.objects.filter(attempt=NOT_QUEUED, next_attempt_at__lte=now)
+    for failure in waiting.order_by("pk"):
+        arguments = failure.arguments
+        try:
+            import_string(failure.task_path).enqueue(*arguments["args"], **arguments["kwargs"])
+        except Exception:
+            failure.next_attempt_at = now + REQUEUE_DELAY
+        else:
+            failure.next_attempt_at = None
+            queued += 1
+        failure.save(update_fields=["next_attempt_at"])
+    return queued

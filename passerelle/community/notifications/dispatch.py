@@ -7,7 +7,6 @@ cursor, so a queue lost with its Redis loses no notification. Dispatching an ent
 harmless: a notification is unique per recipient, entry and kind.
 """
 
-import logging
 from datetime import timedelta
 
 from django.conf import settings
@@ -16,13 +15,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from passerelle.core.models import AuditEntry
+from passerelle.core.tasks import enqueue_on_commit
 
 from ..choices import EmailFrequency, EmailStatus
 from ..models import DispatchCursor, Notification, NotificationPreference
 from ..registry import notification_types, notification_types_for_action
 from .access import available_targets
-
-logger = logging.getLogger(__name__)
 
 CURSOR = "notifications"
 
@@ -37,19 +35,9 @@ EMAIL_STATUS = {
 def on_audit_entry(entry: AuditEntry) -> None:
     """Called by core.audit.log_action for every new entry, inside its transaction."""
     if notification_types_for_action(entry.action):
-        entry_id = entry.pk
-        transaction.on_commit(lambda: _enqueue_dispatch(entry_id))
+        from .. import tasks  # tasks import this module
 
-
-def _enqueue_dispatch(entry_id: int) -> None:
-    """After the commit the user's change is saved: a queue that is down (Redis) must not turn
-    it into an error page. The catch-up sweep dispatches the entry later."""
-    from .. import tasks  # tasks import this module
-
-    try:
-        tasks.dispatch_audit_entry.enqueue(entry_id=entry_id)
-    except Exception:
-        logger.warning("Queue unavailable; audit entry %s left to the catch-up sweep", entry_id)
+        enqueue_on_commit(tasks.dispatch_audit_entry, entry_id=entry.pk)
 
 
 @transaction.atomic
@@ -125,9 +113,7 @@ def _enqueue_immediate_emails(entry: AuditEntry) -> None:
     if pending:
         from .. import tasks
 
-        transaction.on_commit(
-            lambda: tasks.send_notification_emails.enqueue(notification_ids=pending)
-        )
+        enqueue_on_commit(tasks.send_notification_emails, notification_ids=pending)
 
 
 def catchup(*, batch_size: int | None = None, settle_seconds: int | None = None) -> int:

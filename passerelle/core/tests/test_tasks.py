@@ -17,7 +17,7 @@ from django_tasks import TaskContext, TaskResultStatus
 from config.settings import base
 from passerelle.accounts.tests.factories import UserFactory
 from passerelle.core.models import TaskFailure
-from passerelle.core.tasks import retrying_task
+from passerelle.core.tasks import NOT_QUEUED, requeue_tasks, retrying_task
 
 pytestmark = pytest.mark.django_db
 
@@ -190,3 +190,18 @@ def test_the_platform_audit_page_counts_recent_failures_for_superusers_only(clie
     assert response.status_code == 200
     assert "Failed background tasks" not in response.text
     assert admin_link not in response.text
+
+
+@pytest.mark.django_db
+def test_work_that_still_cannot_be_queued_waits_for_the_next_round():
+    due = timezone.now() - timedelta(seconds=1)
+    failure = TaskFailure.objects.create(
+        task_path="passerelle.nowhere.missing_task",
+        arguments={"args": [], "kwargs": {}},
+        attempt=NOT_QUEUED,
+        exception_class="redis.exceptions.ConnectionError",
+        next_attempt_at=due,
+    )
+    assert requeue_tasks() == 0
+    failure.refresh_from_db()
+    assert failure.next_attempt_at > timezone.now()
