@@ -16,6 +16,7 @@ urlpatterns += i18n_patterns(
     path("", include("passerelle.geo.urls")),
     path("", include("passerelle.taxonomy.urls")),
     path("community/", include("passerelle.community.urls")),
+    path("assessments/", include("passerelle.assessments.urls")),
     path("", include("passerelle.core.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,

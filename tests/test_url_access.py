@@ -10,6 +10,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from passerelle.accounts import services
 from passerelle.accounts.tests.factories import MembershipFactory, OrganisationFactory
+from passerelle.assessments.models import FrameworkVersion
 from passerelle.community import services as community_services
 
 LOGIN = "/en/accounts/login/"
@@ -42,6 +43,13 @@ def world(db):
         "comment_ct": ContentType.objects.get_for_model(comment).pk,
         "follow": follow,
     }
+
+
+NATIONAL = {"code": "PASSERELLE-NATIONAL"}
+
+
+def _national_version():
+    return FrameworkVersion.objects.get(framework__code=NATIONAL["code"]).pk
 
 
 def _on_gov(world):
@@ -200,6 +208,40 @@ CASES = [
     ("api:moderationcase-list", "get", lambda w: {}, 401, 200, 200),
     ("api:moderationcase-detail", "get", _case, 401, 404, 200),
     ("api:moderationcase-decide", "post", _case, 401, 404, 400),
+    # Assessments: frameworks
+    ("assessments:framework_list", "get", lambda w: {}, 200, 200, 200),
+    ("assessments:framework_detail", "get", lambda w: NATIONAL, 200, 200, 200),
+    ("assessments:framework_detail", "get", lambda w: {"code": "nope"}, 404, 404, 404),
+    (
+        "assessments:framework_version",
+        "get",
+        lambda w: {**NATIONAL, "version": "1.0"},
+        200,
+        200,
+        200,
+    ),
+    ("assessments:framework_create", "get", lambda w: {}, 302, 403, 403),
+    ("assessments:version_import", "get", lambda w: NATIONAL, 302, 403, 403),
+    (
+        "assessments:version_export",
+        "get",
+        lambda w: {**NATIONAL, "version": "1.0", "extension": "csv"},
+        200,
+        200,
+        200,
+    ),
+    (
+        "assessments:version_publish",
+        "post",
+        lambda w: {**NATIONAL, "version": "1.0"},
+        302,
+        403,
+        403,
+    ),
+    ("api:framework-list", "get", lambda w: {}, 200, 200, 200),
+    ("api:framework-detail", "get", lambda w: NATIONAL, 200, 200, 200),
+    ("api:frameworkversion-list", "get", lambda w: {}, 200, 200, 200),
+    ("api:frameworkversion-detail", "get", lambda w: {"pk": _national_version()}, 200, 200, 200),
 ]
 
 # allauth's pages: public forms, or pages that send an anonymous visitor to log in. Their

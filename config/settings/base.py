@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "passerelle.taxonomy",
     "passerelle.accounts",
     "passerelle.community",
+    "passerelle.assessments",
     "passerelle.api",
 ]
 

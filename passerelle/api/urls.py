@@ -10,6 +10,7 @@ from drf_spectacular.views import (
 from rest_framework.routers import DefaultRouter
 
 from passerelle.accounts.api import OrganisationViewSet
+from passerelle.assessments.api import FrameworkVersionViewSet, FrameworkViewSet
 from passerelle.community.api.comments import CommentViewSet, FollowViewSet
 from passerelle.community.api.moderation import ModerationCaseViewSet, ReportViewSet
 from passerelle.community.api.notifications import NotificationViewSet
@@ -40,6 +41,9 @@ router.register("notifications", NotificationViewSet, basename="notification")
 # Community: moderation
 router.register("reports", ReportViewSet, basename="report")
 router.register("moderation-cases", ModerationCaseViewSet, basename="moderationcase")
+# Assessments
+router.register("frameworks", FrameworkViewSet, basename="framework")
+router.register("framework-versions", FrameworkVersionViewSet, basename="frameworkversion")
 
 urlpatterns = [
     path("", include(router.urls)),

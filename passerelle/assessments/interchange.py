@@ -1,0 +1,316 @@
+"""Frameworks as spreadsheets: one row per indicator, in CSV or XLSX, the same columns both ways.
+
+The secretariat edits a framework offline (a spreadsheet is what ministries and IOM staff already
+use) and imports it as a new draft version; the shipped JSON files go through the same rows
+(`rows_from_json`), so there is one way to build a version: `build_version`.
+"""
+
+import csv
+import io
+from collections.abc import Iterable
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from .choices import AppliesTo, Scale
+
+LANGUAGES = ("en", "fr", "es")
+MAX_LEVELS = 4
+MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+
+COLUMNS = [
+    "domain",
+    "mgi_domain",
+    *[f"domain_name_{lang}" for lang in LANGUAGES],
+    "sub_area",
+    *[f"sub_area_name_{lang}" for lang in LANGUAGES],
+    "indicator",
+    *[f"question_{lang}" for lang in LANGUAGES],
+    *[f"guidance_{lang}" for lang in LANGUAGES],
+    "applies_to",
+    "capacity_areas",
+    "gcm_objectives",
+    "maps_to",
+    *[f"level_{n}_{lang}" for n in range(1, MAX_LEVELS + 1) for lang in LANGUAGES],
+]
+REQUIRED = [
+    "domain",
+    *[f"domain_name_{lang}" for lang in LANGUAGES],
+    "sub_area",
+    *[f"sub_area_name_{lang}" for lang in LANGUAGES],
+    "indicator",
+    *[f"question_{lang}" for lang in LANGUAGES],
+    "applies_to",
+]
+
+
+# --- export ------------------------------------------------------------------------------------
+
+
+def version_rows(version) -> list[dict[str, str]]:
+    """The version's indicators as spreadsheet rows, in framework order."""
+    rows = []
+    indicators = (
+        version.indicators.select_related("sub_area__domain__mgi_domain", "maps_to")
+        .prefetch_related("descriptors", "capacity_areas", "gcm_objectives")
+        .order_by("position")
+    )
+    for indicator in indicators:
+        sub_area, domain = indicator.sub_area, indicator.sub_area.domain
+        row = {
+            "domain": domain.code,
+            "mgi_domain": domain.mgi_domain.code if domain.mgi_domain else "",
+            "sub_area": sub_area.code,
+            "indicator": indicator.code,
+            "applies_to": indicator.applies_to,
+            "capacity_areas": " ".join(a.code for a in indicator.capacity_areas.all()),
+            "gcm_objectives": " ".join(str(o.number) for o in indicator.gcm_objectives.all()),
+            "maps_to": indicator.maps_to.code if indicator.maps_to else "",
+        }
+        for lang in LANGUAGES:
+            row[f"domain_name_{lang}"] = getattr(domain, f"name_{lang}") or ""
+            row[f"sub_area_name_{lang}"] = getattr(sub_area, f"name_{lang}") or ""
+            row[f"question_{lang}"] = getattr(indicator, f"question_{lang}") or ""
+            row[f"guidance_{lang}"] = getattr(indicator, f"guidance_{lang}") or ""
+            for descriptor in indicator.descriptors.all():
+                row[f"level_{descriptor.value}_{lang}"] = getattr(descriptor, f"text_{lang}") or ""
+        rows.append({column: row.get(column, "") for column in COLUMNS})
+    return rows
+
+
+def to_csv(rows: Iterable[dict]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS)
+    writer.writeheader()
+    writer.writerows(rows)
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # the BOM lets Excel read UTF-8
+
+
+def to_xlsx(rows: Iterable[dict], title: str) -> bytes:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = title[:31] or "framework"  # Excel's limit for sheet names
+    sheet.append(COLUMNS)
+    for row in rows:
+        sheet.append([row[column] for column in COLUMNS])
+    sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+# --- import ------------------------------------------------------------------------------------
+
+
+def read_upload(upload) -> list[dict[str, str]]:
+    """Rows of an uploaded .csv or .xlsx file; a clear error for anything else."""
+    name = (upload.name or "").lower()
+    if upload.size == 0:
+        raise ValidationError(_("The file is empty."), code="empty")
+    if upload.size > MAX_UPLOAD_BYTES:
+        raise ValidationError(
+            _("The file is larger than %(max)d MB.") % {"max": MAX_UPLOAD_BYTES // 1024 // 1024},
+            code="too_large",
+        )
+    data = upload.read()
+    if name.endswith(".csv"):
+        return _read_csv(data)
+    if name.endswith(".xlsx"):
+        return _read_xlsx(data)
+    raise ValidationError(_("Upload a .csv or .xlsx file."), code="type")
+
+
+def _read_csv(data: bytes) -> list[dict[str, str]]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ValidationError(_("The CSV file must be encoded in UTF-8."), code="encoding") from exc
+    reader = csv.DictReader(io.StringIO(text))
+    _check_header(reader.fieldnames or [])
+    return [{k: (v or "").strip() for k, v in row.items() if k} for row in reader]
+
+
+def _read_xlsx(data: bytes) -> list[dict[str, str]]:
+    from openpyxl import load_workbook
+
+    try:
+        sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
+    except Exception as exc:  # openpyxl raises many kinds of error for a damaged file
+        raise ValidationError(_("This is not a readable .xlsx file."), code="xlsx") from exc
+    lines = sheet.iter_rows(values_only=True)
+    header = [str(cell or "").strip() for cell in next(lines, ())]
+    _check_header(header)
+    rows = []
+    for values in lines:
+        if not any(values):
+            continue
+        rows.append(
+            {
+                column: "" if value is None else str(value).strip()
+                for column, value in zip(header, values, strict=False)
+                if column
+            }
+        )
+    return rows
+
+
+def _check_header(header: list[str]) -> None:
+    missing = [column for column in REQUIRED if column not in header]
+    if missing:
+        raise ValidationError(
+            _("The first row must name the columns; missing: %(columns)s.")
+            % {"columns": ", ".join(missing)},
+            code="header",
+        )
+
+
+def rows_from_json(data: dict) -> list[dict[str, str]]:
+    """The rows of a shipped framework file (data/README.md)."""
+    rows = []
+    for domain in data["domains"]:
+        for sub_area in domain["sub_areas"]:
+            for indicator in sub_area["indicators"]:
+                row = {
+                    "domain": domain["code"],
+                    "mgi_domain": domain.get("mgi_domain", ""),
+                    "sub_area": sub_area["code"],
+                    "indicator": indicator["code"],
+                    "applies_to": indicator["applies_to"],
+                    "capacity_areas": " ".join(indicator["capacity_areas"]),
+                    "gcm_objectives": " ".join(str(n) for n in indicator["gcm_objectives"]),
+                    "maps_to": indicator.get("maps_to", ""),
+                }
+                for lang in LANGUAGES:
+                    row[f"domain_name_{lang}"] = domain["name"][lang]
+                    row[f"sub_area_name_{lang}"] = sub_area["name"][lang]
+                    row[f"question_{lang}"] = indicator["question"][lang]
+                    row[f"guidance_{lang}"] = indicator.get("guidance", {}).get(lang, "")
+                    for value, texts in indicator["levels"].items():
+                        row[f"level_{value}_{lang}"] = texts[lang]
+                rows.append(row)
+    return rows
+
+
+def validate_rows(rows, *, scale: str, area_codes, objective_numbers, previous_codes) -> None:
+    """Every problem of every row at once, each with its row number (the header is row 1), or
+    nothing: a version is built whole or not at all."""
+    errors, seen = [], set()
+    top = Scale(scale).top
+    if not rows:
+        errors.append(_("The file has no indicator rows."))
+    for number, row in enumerate(rows, start=2):
+        problems = _row_problems(row, top, area_codes, objective_numbers, previous_codes)
+        code = row.get("indicator", "")
+        if code and code in seen:
+            problems.append(_("indicator code %(code)s appears twice") % {"code": code})
+        seen.add(code)
+        errors.extend(
+            _("Row %(row)d: %(problem)s.") % {"row": number, "problem": p} for p in problems
+        )
+    if errors:
+        raise ValidationError(errors)
+
+
+def _row_problems(row, top, area_codes, objective_numbers, previous_codes) -> list[str]:
+    problems = [
+        _("%(column)s is empty") % {"column": column} for column in REQUIRED if not row.get(column)
+    ]
+    for n in range(1, MAX_LEVELS + 1):
+        for lang in LANGUAGES:
+            present = bool(row.get(f"level_{n}_{lang}"))
+            if present != (n <= top):
+                problems.append(
+                    _("level_%(n)d_%(lang)s must be filled for levels 1 to %(top)d only")
+                    % {"n": n, "lang": lang, "top": top}
+                )
+    if row.get("applies_to") and row["applies_to"] not in AppliesTo.values:
+        problems.append(
+            _("applies_to must be one of %(values)s") % {"values": ", ".join(AppliesTo.values)}
+        )
+    unknown = set(row.get("capacity_areas", "").split()) - set(area_codes)
+    if unknown:
+        problems.append(
+            _("unknown capacity areas: %(codes)s") % {"codes": ", ".join(sorted(unknown))}
+        )
+    for number in row.get("gcm_objectives", "").split():
+        if not number.isdigit() or int(number) not in objective_numbers:
+            problems.append(_("unknown GCM objective: %(number)s") % {"number": number})
+    maps_to = row.get("maps_to", "")
+    if maps_to and maps_to not in previous_codes:
+        problems.append(
+            _("maps_to %(code)s is not an indicator of the previous version") % {"code": maps_to}
+        )
+    return problems
+
+
+def build_version(apps, *, framework, version_fields: dict, levels: dict, rows) -> object:
+    """Create a version and its whole tree from validated rows. `apps` is the app registry
+    (historical models in a migration); `levels` maps each level value to its label texts."""
+    model = apps.get_model
+    version = model("assessments", "FrameworkVersion").objects.create(
+        framework=framework, **version_fields
+    )
+    for value, texts in levels.items():
+        model("assessments", "Level").objects.create(
+            version=version, value=value, **translated("label", texts)
+        )
+    areas = {a.code: a for a in model("taxonomy", "CapacityArea").objects.all()}
+    objectives = {o.number: o for o in model("taxonomy", "GCMObjective").objects.all()}
+    mgi = {d.code: d for d in model("taxonomy", "MGIDomain").objects.all()}
+    previous = {}
+    if version.previous_id:
+        previous = {
+            i.code: i
+            for i in model("assessments", "Indicator").objects.filter(version=version.previous_id)
+        }
+    domains, sub_areas = {}, {}
+    for position, row in enumerate(rows):
+        if row["domain"] not in domains:
+            domains[row["domain"]] = model("assessments", "Domain").objects.create(
+                version=version,
+                code=row["domain"],
+                mgi_domain=mgi.get(row.get("mgi_domain", "")),
+                position=len(domains),
+                **translated("name", _texts(row, "domain_name")),
+            )
+        key = (row["domain"], row["sub_area"])
+        if key not in sub_areas:
+            sub_areas[key] = model("assessments", "SubArea").objects.create(
+                domain=domains[row["domain"]],
+                code=row["sub_area"],
+                position=len(sub_areas),
+                **translated("name", _texts(row, "sub_area_name")),
+            )
+        indicator = model("assessments", "Indicator").objects.create(
+            version=version,
+            sub_area=sub_areas[key],
+            code=row["indicator"],
+            applies_to=row["applies_to"],
+            maps_to=previous.get(row.get("maps_to", "")),
+            position=position,
+            **translated("question", _texts(row, "question")),
+            **translated("guidance", _texts(row, "guidance")),
+        )
+        indicator.capacity_areas.set([areas[c] for c in row.get("capacity_areas", "").split()])
+        indicator.gcm_objectives.set(
+            [objectives[int(n)] for n in row.get("gcm_objectives", "").split()]
+        )
+        descriptor = model("assessments", "LevelDescriptor")
+        descriptor.objects.bulk_create(
+            descriptor(
+                indicator=indicator, value=n, **translated("text", _texts(row, f"level_{n}"))
+            )
+            for n in range(1, MAX_LEVELS + 1)
+            if row.get(f"level_{n}_en")
+        )
+    return version
+
+
+def _texts(row: dict, prefix: str) -> dict[str, str]:
+    return {lang: row.get(f"{prefix}_{lang}", "") for lang in LANGUAGES}
+
+
+def translated(field: str, texts: dict[str, str]) -> dict[str, str]:
+    return {field: texts["en"], **{f"{field}_{lang}": texts[lang] for lang in LANGUAGES}}

@@ -1,0 +1,116 @@
+"""Writes of the assessments module. Frameworks belong to the secretariat: it creates them,
+imports new versions as drafts from a spreadsheet, and publishes them (then they never change)."""
+
+from django.apps import apps as django_apps
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from passerelle.core.audit import log_action
+from passerelle.core.permissions import is_secretariat, require
+from passerelle.taxonomy.models import CapacityArea
+
+from . import interchange
+from .choices import Scale, VersionStatus
+from .models import Framework, FrameworkVersion
+
+RESERVED_CODES = {"new"}  # a page of its own: /assessments/frameworks/new/
+
+# Level labels of a new framework's first version (later versions keep their previous one's).
+DEFAULT_LEVELS = {
+    Scale.FOUR_LEVEL: {
+        1: {"en": "Requires further progress", "fr": "Doit encore progresser",
+            "es": "Requiere más avances"},
+        2: {"en": "Partially meets", "fr": "Répond en partie", "es": "Cumple parcialmente"},
+        3: {"en": "Meets", "fr": "Répond", "es": "Cumple"},
+        4: {"en": "Fully meets", "fr": "Répond pleinement", "es": "Cumple plenamente"},
+    },
+    Scale.THREE_LEVEL: {
+        1: {"en": "Absent", "fr": "Absent", "es": "Ausente"},
+        2: {"en": "Partially in place", "fr": "Partiellement en place",
+            "es": "Parcialmente implantado"},
+        3: {"en": "Fully in place", "fr": "Pleinement en place", "es": "Plenamente implantado"},
+    },
+}  # fmt: skip
+
+
+@transaction.atomic
+def framework_create(*, actor, code: str, scope: str, name: dict, description: dict) -> Framework:
+    if not is_secretariat(actor):
+        raise PermissionDenied
+    if code in RESERVED_CODES or Framework.objects.filter(code=code).exists():
+        raise ValidationError({"code": _("A framework with this code exists already.")})
+    framework = Framework(
+        code=code,
+        scope=scope,
+        **interchange.translated("name", name),
+        **interchange.translated("description", description),
+    )
+    framework.full_clean()
+    framework.save()
+    log_action(actor, framework, "assessments.framework.created", {"code": code})
+    return framework
+
+
+@transaction.atomic
+def version_import(
+    *, actor, framework: Framework, version: str, scale: str, previous, rows
+) -> FrameworkVersion:
+    """A new draft version of `framework` from spreadsheet rows, whole or not at all. Its
+    indicators may map (column maps_to) to those of `previous`, whose level labels it keeps."""
+    require(actor, "manage", framework)
+    version = version.strip()
+    if not version:
+        raise ValidationError({"version": _("Name the version, e.g. 1.1.")})
+    if framework.versions.filter(version=version).exists():
+        raise ValidationError(
+            {
+                "version": _("This framework has a version %(version)s already.")
+                % {"version": version}
+            }
+        )
+    if previous is not None and previous.framework_id != framework.pk:
+        raise ValidationError({"previous": _("Choose a version of the same framework.")})
+    previous_codes = previous.indicators.values_list("code", flat=True) if previous else []
+    interchange.validate_rows(
+        rows,
+        scale=scale,
+        area_codes=set(CapacityArea.objects.values_list("code", flat=True)),
+        objective_numbers=set(range(1, 24)),
+        previous_codes=set(previous_codes),
+    )
+    created = interchange.build_version(
+        django_apps,
+        framework=framework,
+        version_fields={"version": version, "scale": scale, "previous": previous},
+        levels=_level_labels(previous, scale),
+        rows=rows,
+    )
+    log_action(
+        actor,
+        created,
+        "assessments.version.imported",
+        {"version": version, "indicators": len(rows), "previous": str(previous or "")},
+    )
+    return created
+
+
+def _level_labels(previous, scale: str) -> dict[int, dict[str, str]]:
+    if previous is not None and previous.scale == scale:
+        return {
+            level.value: {lang: getattr(level, f"label_{lang}") for lang in interchange.LANGUAGES}
+            for level in previous.levels.all()
+        }
+    return DEFAULT_LEVELS[Scale(scale)]
+
+
+@transaction.atomic
+def version_publish(*, actor, version: FrameworkVersion) -> FrameworkVersion:
+    """From now on the version never changes: assessments can rely on it."""
+    version = FrameworkVersion.objects.select_for_update().get(pk=version.pk)
+    require(actor, "publish", version)
+    version.status, version.published_at = VersionStatus.PUBLISHED, timezone.now()
+    version.save(update_fields=["status", "published_at", "updated"])
+    log_action(actor, version, "assessments.version.published", {"version": version.version})
+    return version

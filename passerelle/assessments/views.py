@@ -1,0 +1,158 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.decorators.http import require_POST
+
+from passerelle.core.forms import add_service_errors
+from passerelle.core.permissions import is_secretariat, require, user_can
+
+from . import interchange, selectors, services
+from .forms import FrameworkForm, VersionImportForm
+from .models import FrameworkVersion
+
+
+class FrameworkListView(View):
+    def get(self, request):
+        context = {
+            "frameworks": selectors.framework_list(user=request.user),
+            "can_create": is_secretariat(request.user),
+        }
+        return render(request, "assessments/framework_list.html", context)
+
+
+class FrameworkDetailView(View):
+    def get(self, request, code):
+        framework = selectors.framework_get(user=request.user, code=code)
+        context = {
+            "framework": framework,
+            "can_manage": user_can(request.user, "manage", framework),
+        }
+        return render(request, "assessments/framework_detail.html", context)
+
+
+class FrameworkVersionView(View):
+    """A version's whole tree: what each indicator asks and what each level looks like."""
+
+    def get(self, request, code, version):
+        version = selectors.version_get(user=request.user, code=code, version=version)
+        context = {
+            "version": version,
+            "framework": version.framework,
+            "domains": selectors.version_tree(version),
+            "levels": version.levels.all(),
+            "counts": selectors.indicator_counts(version),
+            "can_publish": user_can(request.user, "publish", version),
+        }
+        return render(request, "assessments/framework_version.html", context)
+
+
+class FrameworkCreateView(LoginRequiredMixin, View):
+    template_name = "assessments/framework_form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not is_secretariat(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request):
+        return render(request, self.template_name, {"form": FrameworkForm()})
+
+    def post(self, request):
+        form = FrameworkForm(request.POST)
+        if form.is_valid():
+            try:
+                framework = services.framework_create(
+                    actor=request.user,
+                    code=form.cleaned_data["code"],
+                    scope=form.cleaned_data["scope"],
+                    name=form.texts("name"),
+                    description=form.texts("description"),
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("The framework is created: import its first version."))
+                return redirect("assessments:version_import", code=framework.code)
+        return render(request, self.template_name, {"form": form}, status=400)
+
+
+class VersionImportView(LoginRequiredMixin, View):
+    template_name = "assessments/version_import.html"
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.framework = None
+
+    def dispatch(self, request, code):
+        if request.user.is_authenticated:
+            self.framework = selectors.framework_get(user=request.user, code=code)
+            require(request.user, "manage", self.framework)
+        return super().dispatch(request, code)
+
+    def form(self, data=None, files=None):
+        versions = FrameworkVersion.objects.visible_to(self.request.user).filter(
+            framework=self.framework
+        )
+        return VersionImportForm(data, files, versions=versions)
+
+    def get(self, request, code):
+        return self.render(self.form())
+
+    def post(self, request, code):
+        form = self.form(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                rows = interchange.read_upload(form.cleaned_data["file"])
+                version = services.version_import(
+                    actor=request.user,
+                    framework=self.framework,
+                    version=form.cleaned_data["version"],
+                    scale=form.cleaned_data["scale"],
+                    previous=form.cleaned_data["previous"],
+                    rows=rows,
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(
+                    request, _("The draft version is imported. Check it, then publish it.")
+                )
+                return redirect(version.get_absolute_url())
+        return self.render(form, status=400)
+
+    def render(self, form, status=200):
+        context = {"framework": self.framework, "form": form, "columns": interchange.COLUMNS}
+        return render(self.request, self.template_name, context, status=status)
+
+
+class VersionExportView(View):
+    """The version as a spreadsheet, to read offline or to edit into a new version."""
+
+    def get(self, request, code, version, extension):
+        if extension not in {"csv", "xlsx"}:
+            raise Http404
+        version = selectors.version_get(user=request.user, code=code, version=version)
+        rows = interchange.version_rows(version)
+        filename = f"{version.framework.code}-{version.version}.{extension}"
+        if extension == "csv":
+            content, kind = interchange.to_csv(rows), "text/csv; charset=utf-8"
+        else:
+            content = interchange.to_xlsx(rows, title=version.framework.code)
+            kind = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        response = HttpResponse(content, content_type=kind)
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+
+
+@require_POST
+@login_required
+def version_publish(request, code, version):
+    version = selectors.version_get(user=request.user, code=code, version=version)
+    services.version_publish(actor=request.user, version=version)
+    messages.success(request, _("The version is published. It will not change any more."))
+    return redirect(version.get_absolute_url())

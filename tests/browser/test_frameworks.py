@@ -1,0 +1,55 @@
+"""The secretariat revises a framework the way ministries work: download the spreadsheet, edit it,
+import it as a draft, read the draft, publish it. Everyone can read the published frameworks."""
+
+import pytest
+
+from passerelle.accounts.tests.factories import PASSWORD, UserFactory
+from passerelle.assessments import interchange
+from passerelle.assessments.models import FrameworkVersion
+
+# serialized_rollback: see test_discussion.py (reference data survives transactional tests).
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+def test_read_download_edit_import_and_publish_a_framework(
+    live_server, page, visit, check_a11y, tmp_path
+):
+    visit("/en/assessments/frameworks/")
+    page.get_by_role("link", name="1.0").first.click()
+    page.wait_for_load_state()
+    check_a11y(page)
+    assert page.get_by_role("heading", level=4).count() >= 25
+
+    local = FrameworkVersion.objects.get(framework__code="PASSERELLE-LOCAL")
+    rows = interchange.version_rows(local)
+    rows[0]["question_en"] = "Does the city hall publish its newcomers' guide in five languages?"
+    for row in rows:
+        row["maps_to"] = row["indicator"]
+    edited = tmp_path / "local-1.1.csv"
+    edited.write_bytes(interchange.to_csv(rows))
+
+    curator = UserFactory(is_curator=True)
+    visit("/en/accounts/login/")
+    page.get_by_label("Email").fill(curator.email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign In").click()
+    page.wait_for_load_state()
+    check_a11y(page)
+    visit(local.framework.get_absolute_url())
+    page.get_by_role("link", name="Import a new version").click()
+    page.wait_for_load_state()
+    check_a11y(page)
+    page.get_by_label("New version").fill("1.1")
+    page.get_by_label("Scale").select_option("three_level")
+    page.get_by_label("Based on").select_option(label=str(local))
+    page.get_by_label("Spreadsheet").set_input_files(str(edited))
+    page.get_by_role("button", name="Import as a draft").click()
+    page.wait_for_load_state()
+    check_a11y(page)
+    assert "five languages" in page.content()
+    page.get_by_role("button", name="Publish this version").click()
+    page.wait_for_load_state()
+    check_a11y(page)
+    assert FrameworkVersion.objects.get(framework=local.framework, version="1.1").status == (
+        "published"
+    )
