@@ -311,7 +311,10 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": "/api/v1",
     # One name for the e-mail frequency choices, used by every notification kind's preference.
-    "ENUM_NAME_OVERRIDES": {"EmailFrequencyEnum": "passerelle.community.choices.EmailFrequency"},
+    "ENUM_NAME_OVERRIDES": {
+        "EmailFrequencyEnum": "passerelle.community.choices.EmailFrequency",
+        "FrameworkVersionStatusEnum": "passerelle.assessments.choices.VersionStatus",
+    },
 }
 
 # --- Logging --------------------------------------------------------------------------------
