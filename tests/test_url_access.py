@@ -231,6 +231,14 @@ CASES = [
         200,
     ),
     (
+        "assessments:indicator_edit",
+        "get",
+        lambda w: {**NATIONAL, "version": "1.0", "indicator": "RIGHTS.1.1"},
+        302,
+        403,
+        403,
+    ),
+    (
         "assessments:version_publish",
         "post",
         lambda w: {**NATIONAL, "version": "1.0"},

@@ -1,8 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .choices import Scale, Scope
+from passerelle.taxonomy.models import CapacityArea, GCMObjective
+
+from .choices import AppliesTo, Scale, Scope
 from .interchange import LANGUAGES
+
+LANGUAGE_NAMES = {"en": _("English"), "fr": _("French"), "es": _("Spanish")}
 
 
 class FrameworkForm(forms.Form):
@@ -39,3 +43,57 @@ class VersionImportForm(forms.Form):
     def __init__(self, *args, versions, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["previous"].queryset = versions
+
+
+class IndicatorForm(forms.Form):
+    """One indicator of a draft version; the level fields follow the version's scale."""
+
+    applies_to = forms.ChoiceField(label=_("Applies to"), choices=AppliesTo.choices)
+    capacity_areas = forms.ModelMultipleChoiceField(
+        label=_("Capacity areas"),
+        queryset=CapacityArea.objects.filter(is_active=True),
+        to_field_name="code",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    gcm_objectives = forms.ModelMultipleChoiceField(
+        label=_("GCM objectives"),
+        queryset=GCMObjective.objects.all(),
+        to_field_name="number",
+        required=False,
+    )
+
+    def __init__(self, *args, levels: range, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.levels = levels
+        for lang, language in LANGUAGE_NAMES.items():
+            self.fields[f"question_{lang}"] = forms.CharField(
+                label=_("Question (%(language)s)") % {"language": language},
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+        for lang, language in LANGUAGE_NAMES.items():
+            self.fields[f"guidance_{lang}"] = forms.CharField(
+                label=_("Guidance (%(language)s)") % {"language": language},
+                widget=forms.Textarea(attrs={"rows": 2}),
+                required=False,
+            )
+        for value in levels:
+            for lang, language in LANGUAGE_NAMES.items():
+                self.fields[f"level_{value}_{lang}"] = forms.CharField(
+                    label=_("Level %(value)d (%(language)s)")
+                    % {"value": value, "language": language},
+                    widget=forms.Textarea(attrs={"rows": 2}),
+                )
+
+    def texts(self) -> dict[str, str]:
+        return {
+            name: self.cleaned_data[name]
+            for name in self.fields
+            if name.startswith(("question_", "guidance_"))
+        }
+
+    def level_texts(self) -> dict[int, dict[str, str]]:
+        return {
+            value: {lang: self.cleaned_data[f"level_{value}_{lang}"] for lang in LANGUAGES}
+            for value in self.levels
+        }

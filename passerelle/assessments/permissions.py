@@ -24,7 +24,7 @@ class FrameworkVersionPolicy(Policy):
     def can(self, user, action, version) -> bool:
         if action == "view":
             return version.status != VersionStatus.DRAFT or is_secretariat(user)
-        if action == "publish":
+        if action in {"publish", "edit"}:
             return version.status == VersionStatus.DRAFT and is_secretariat(user)
         return False
 

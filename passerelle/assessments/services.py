@@ -114,3 +114,32 @@ def version_publish(*, actor, version: FrameworkVersion) -> FrameworkVersion:
     version.save(update_fields=["status", "published_at", "updated"])
     log_action(actor, version, "assessments.version.published", {"version": version.version})
     return version
+
+
+INDICATOR_TEXTS = ("question", "guidance")
+
+
+@transaction.atomic
+def indicator_update(
+    *, actor, indicator, texts: dict, applies_to: str, capacity_areas, gcm_objectives, levels
+) -> None:
+    """Edit one indicator of a draft version. `texts` maps "question_fr"-style names to text;
+    `levels` maps each level value to its descriptor texts {"en": …, "fr": …, "es": …}."""
+    version = FrameworkVersion.objects.select_for_update().get(pk=indicator.version_id)
+    require(actor, "edit", version)
+    for name, value in texts.items():
+        if name.split("_")[0] not in INDICATOR_TEXTS:
+            raise TypeError(f"Unknown indicator text: {name}")
+        setattr(indicator, name, value)
+    indicator.question = indicator.question_en
+    indicator.guidance = indicator.guidance_en
+    indicator.applies_to = applies_to
+    indicator.full_clean(exclude=["version", "sub_area", "maps_to"])
+    indicator.save()
+    indicator.capacity_areas.set(capacity_areas)
+    indicator.gcm_objectives.set(gcm_objectives)
+    for value in version.levels_range:
+        indicator.descriptors.update_or_create(
+            value=value, defaults=interchange.translated("text", levels[value])
+        )
+    log_action(actor, indicator, "assessments.indicator.updated", {"code": indicator.code})

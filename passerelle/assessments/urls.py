@@ -24,6 +24,11 @@ urlpatterns = [
         name="version_export",
     ),
     path(
+        "frameworks/<slug:code>/<str:version>/indicators/<str:indicator>/edit/",
+        views.IndicatorEditView.as_view(),
+        name="indicator_edit",
+    ),
+    path(
         "frameworks/<slug:code>/<str:version>/publish/",
         views.version_publish,
         name="version_publish",

@@ -3,7 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.http import require_POST
@@ -12,7 +12,7 @@ from passerelle.core.forms import add_service_errors
 from passerelle.core.permissions import is_secretariat, require, user_can
 
 from . import interchange, selectors, services
-from .forms import FrameworkForm, VersionImportForm
+from .forms import FrameworkForm, IndicatorForm, VersionImportForm
 from .models import FrameworkVersion
 
 
@@ -47,6 +47,7 @@ class FrameworkVersionView(View):
             "levels": version.levels.all(),
             "counts": selectors.indicator_counts(version),
             "can_publish": user_can(request.user, "publish", version),
+            "can_edit": user_can(request.user, "edit", version),
         }
         return render(request, "assessments/framework_version.html", context)
 
@@ -156,3 +157,58 @@ def version_publish(request, code, version):
     services.version_publish(actor=request.user, version=version)
     messages.success(request, _("The version is published. It will not change any more."))
     return redirect(version.get_absolute_url())
+
+
+class IndicatorEditView(LoginRequiredMixin, View):
+    """Edit one indicator of a draft version (published versions never change)."""
+
+    template_name = "assessments/indicator_form.html"
+
+    def dispatch(self, request, code, version, indicator):
+        if request.user.is_authenticated:
+            self.version = selectors.version_get(user=request.user, code=code, version=version)
+            require(request.user, "edit", self.version)
+            self.indicator = get_object_or_404(self.version.indicators, code=indicator)
+        return super().dispatch(request, code=code, version=version, indicator=indicator)
+
+    def get(self, request, **kwargs):
+        return self.render(IndicatorForm(initial=self.initial(), levels=self.version.levels_range))
+
+    def post(self, request, **kwargs):
+        form = IndicatorForm(request.POST, levels=self.version.levels_range)
+        if form.is_valid():
+            try:
+                services.indicator_update(
+                    actor=request.user,
+                    indicator=self.indicator,
+                    texts=form.texts(),
+                    applies_to=form.cleaned_data["applies_to"],
+                    capacity_areas=form.cleaned_data["capacity_areas"],
+                    gcm_objectives=form.cleaned_data["gcm_objectives"],
+                    levels=form.level_texts(),
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("The indicator is saved."))
+                url = self.version.get_absolute_url()
+                return redirect(f"{url}#indicator-{self.indicator.code}")
+        return self.render(form, status=400)
+
+    def initial(self) -> dict:
+        indicator = self.indicator
+        initial = {
+            "applies_to": indicator.applies_to,
+            "capacity_areas": list(indicator.capacity_areas.all()),
+            "gcm_objectives": list(indicator.gcm_objectives.all()),
+        }
+        for lang in interchange.LANGUAGES:
+            initial[f"question_{lang}"] = getattr(indicator, f"question_{lang}")
+            initial[f"guidance_{lang}"] = getattr(indicator, f"guidance_{lang}")
+            for descriptor in indicator.descriptors.all():
+                initial[f"level_{descriptor.value}_{lang}"] = getattr(descriptor, f"text_{lang}")
+        return initial
+
+    def render(self, form, status=200):
+        context = {"version": self.version, "indicator": self.indicator, "form": form}
+        return render(self.request, self.template_name, context, status=status)

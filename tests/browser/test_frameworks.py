@@ -47,9 +47,17 @@ def test_read_download_edit_import_and_publish_a_framework(
     page.wait_for_load_state()
     check_a11y(page)
     assert "five languages" in page.content()
+    first_code = rows[0]["indicator"]
+    page.get_by_role("link", name=f"Edit {first_code}").click()
+    page.wait_for_load_state()
+    check_a11y(page)
+    page.get_by_label("Question (French)").fill("La mairie publie-t-elle son guide ?")
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_load_state()
+    check_a11y(page)
     page.get_by_role("button", name="Publish this version").click()
     page.wait_for_load_state()
     check_a11y(page)
-    assert FrameworkVersion.objects.get(framework=local.framework, version="1.1").status == (
-        "published"
-    )
+    published = FrameworkVersion.objects.get(framework=local.framework, version="1.1")
+    assert published.status == "published"
+    assert published.indicators.get(code=first_code).question_fr.startswith("La mairie")

@@ -167,3 +167,57 @@ def test_exports(client, local):
     xlsx = client.get(f"{base}export/xlsx/")
     assert xlsx.content[:2] == b"PK"  # a zip: the xlsx container
     assert client.get(f"{base}export/pdf/").status_code == 404
+
+
+def edit_data(indicator, **changes):
+    data = {"applies_to": "both", "capacity_areas": ["DATA"], "gcm_objectives": []}
+    data["gcm_objectives"] = [1]
+    for lang in ("en", "fr", "es"):
+        data[f"question_{lang}"] = f"Edited question ({lang})?"
+        data[f"guidance_{lang}"] = ""
+        for value in indicator.version.levels_range:
+            data[f"level_{value}_{lang}"] = f"Level {value} ({lang})"
+    data.update(changes)
+    return data
+
+
+def draft_of(local, secretariat):
+    rows = interchange.version_rows(local)
+    return services.version_import(
+        actor=secretariat, framework=local.framework, version="1.1", scale=local.scale,
+        previous=local, rows=rows,
+    )  # fmt: skip
+
+
+def test_the_secretariat_edits_an_indicator_of_a_draft(client, secretariat, local):
+    draft = draft_of(local, secretariat)
+    indicator = draft.indicators.order_by("position").first()
+    url = reverse("assessments:indicator_edit", args=[local.framework.code, "1.1", indicator.code])
+    client.force_login(secretariat)
+    assert client.get(url).status_code == 200
+    bad = client.post(url, edit_data(indicator, applies_to="everywhere", question_es=""))
+    assert bad.status_code == 400
+    indicator.refresh_from_db()
+    assert indicator.question_es != "Edited question (es)?"  # nothing half-written
+    response = client.post(url, edit_data(indicator))
+    assert response.status_code == 302
+    indicator.refresh_from_db()
+    assert (indicator.question_fr, indicator.applies_to) == ("Edited question (fr)?", "both")
+    assert list(indicator.capacity_areas.values_list("code", flat=True)) == ["DATA"]
+    assert indicator.descriptors.get(value=2).text_es == "Level 2 (es)"
+    assert AuditEntry.objects.filter(action="assessments.indicator.updated").exists()
+
+
+def test_a_published_indicator_cannot_be_edited(client, secretariat, owner, local):
+    indicator = local.indicators.first()
+    url = reverse("assessments:indicator_edit", args=[local.framework.code, "1.0", indicator.code])
+    client.force_login(secretariat)
+    assert client.get(url).status_code == 403
+    assert client.post(url, edit_data(indicator)).status_code == 403
+    draft = draft_of(local, secretariat)
+    draft_url = reverse(
+        "assessments:indicator_edit", args=[local.framework.code, "1.1", indicator.code]
+    )
+    client.force_login(owner)
+    assert client.get(draft_url).status_code == 404  # a draft is the secretariat's alone
+    assert draft.status == "draft"
