@@ -131,8 +131,6 @@ def indicator_update(
         if name.split("_")[0] not in INDICATOR_TEXTS:
             raise TypeError(f"Unknown indicator text: {name}")
         setattr(indicator, name, value)
-    indicator.question = indicator.question_en
-    indicator.guidance = indicator.guidance_en
     indicator.applies_to = applies_to
     indicator.full_clean(exclude=["version", "sub_area", "maps_to"])
     indicator.save()

@@ -6,15 +6,58 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from passerelle.accounts.models import User
+from passerelle.core.permissions import get_visible_or_404
 
 from . import registry
 from .choices import CommentOrder
 from .models import Comment, CommentRevision, Follow, Reaction
 from .permissions import comment_visible_q, followable_objects, moderation_visible_q
+
+# What a (type, id) pair from a URL or an API call is wanted for.
+FOR_DISCUSSION, FOR_FOLLOW, FOR_REPORT = "discussion", "follow", "report"
+
+
+def model_named(*, content_type_id: int | None = None, label: str | None = None):
+    """The model named by a content type id or by "app_label.model"; 404 when none is."""
+    try:
+        if label is not None:
+            app_label, model_name = label.split(".")
+            content_type = ContentType.objects.get_by_natural_key(app_label, model_name)
+        else:
+            content_type = ContentType.objects.get_for_id(content_type_id)
+    except (ValueError, ContentType.DoesNotExist) as exc:
+        raise Http404 from exc
+    if content_type.model_class() is None:
+        raise Http404
+    return content_type.model_class()
+
+
+def target_get(user, model, object_id, *, purpose: str):
+    """The object a user names for a discussion, a follow or a report, through the door: 404
+    when `model` is not registered for that purpose, or the object is missing or hidden from
+    `user` (a malformed id included)."""
+    registered = {
+        FOR_DISCUSSION: registry.commentable_for(model) is not None,
+        FOR_FOLLOW: registry.is_followable(model),
+        FOR_REPORT: registry.reportable_for(model) is not None,
+    }[purpose]
+    if not registered:
+        raise Http404
+    try:
+        if purpose == FOR_FOLLOW:
+            return get_object_or_404(followable_objects(model, user), pk=object_id)
+        return get_visible_or_404(model._default_manager.all(), user, pk=object_id)
+    except (ValueError, ValidationError) as exc:
+        raise Http404 from exc
+
 
 ORDERINGS = {
     CommentOrder.OLDEST: ("created", "id"),

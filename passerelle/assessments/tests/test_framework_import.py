@@ -206,6 +206,13 @@ def test_the_secretariat_edits_an_indicator_of_a_draft(client, secretariat, loca
     assert list(indicator.capacity_areas.values_list("code", flat=True)) == ["DATA"]
     assert indicator.descriptors.get(value=2).text_es == "Level 2 (es)"
     assert AuditEntry.objects.filter(action="assessments.indicator.updated").exists()
+    # Saved from a French page, each language keeps its own text.
+    client.post(url.replace("/en/", "/fr/", 1), edit_data(indicator, question_en="In English?"))
+    indicator.refresh_from_db()
+    assert (indicator.question_en, indicator.question_fr) == (
+        "In English?",
+        "Edited question (fr)?",
+    )
 
 
 def test_a_published_indicator_cannot_be_edited(client, secretariat, owner, local):

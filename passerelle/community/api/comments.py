@@ -1,9 +1,7 @@
 """Comments, reactions and follows: the comments the caller may read, toggling a reaction,
 following and unfollowing."""
 
-from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
@@ -12,25 +10,17 @@ from rest_framework.response import Response
 
 from passerelle.core.permissions import get_visible_or_404
 
-from .. import registry, selectors, services
+from .. import selectors, services
 from ..choices import ReactionKind
 from ..models import Comment, Follow
-from ..permissions import followable_objects, may_read_discussion
+from ..permissions import may_read_discussion
 
 
-def resolve_target(user, target_type: str, target_id: str, *, for_follow: bool = False):
+def resolve_target(user, target_type: str, target_id: str, *, purpose: str):
     """ "app_label.model" + id → the object, through the permission door (404 if unknown, not
-    registered, or not visible)."""
-    try:
-        app_label, model_name = target_type.split(".")
-        model = ContentType.objects.get_by_natural_key(app_label, model_name).model_class()
-    except (ValueError, ContentType.DoesNotExist) as exc:
-        raise Http404 from exc
-    if for_follow and registry.is_followable(model):
-        return get_object_or_404(followable_objects(model, user), pk=target_id)
-    if model is None or registry.commentable_for(model) is None:
-        raise Http404
-    return get_visible_or_404(model.objects.all(), user, pk=target_id)
+    registered for `purpose`, or not visible)."""
+    model = selectors.model_named(label=target_type)
+    return selectors.target_get(user, model, target_id, purpose=purpose)
 
 
 class TargetField(serializers.Serializer):
@@ -119,7 +109,9 @@ class CommentViewSet(
         target_type = self.request.query_params.get("target_type")
         target_id = self.request.query_params.get("target_id")
         if self.action == "list" and target_type and target_id:
-            target = resolve_target(self.request.user, target_type, target_id)
+            target = resolve_target(
+                self.request.user, target_type, target_id, purpose=selectors.FOR_DISCUSSION
+            )
             comments = comments.for_object(target)
         return comments
 
@@ -128,7 +120,12 @@ class CommentViewSet(
         data = CommentCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
-        target = resolve_target(request.user, values["target_type"], values["target_id"])
+        target = resolve_target(
+            request.user,
+            values["target_type"],
+            values["target_id"],
+            purpose=selectors.FOR_DISCUSSION,
+        )
         if not may_read_discussion(request.user, target):
             raise Http404
         parent = None
@@ -207,7 +204,7 @@ class FollowViewSet(
         data.is_valid(raise_exception=True)
         values = data.validated_data
         target = resolve_target(
-            request.user, values["target_type"], values["target_id"], for_follow=True
+            request.user, values["target_type"], values["target_id"], purpose=selectors.FOR_FOLLOW
         )
         follow = services.follow(actor=request.user, target=target)
         return Response(FollowSerializer(follow).data, status=status.HTTP_201_CREATED)

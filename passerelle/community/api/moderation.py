@@ -5,8 +5,6 @@ get 403 (not an empty list), so that a client knows it lacks the role. Space mod
 spaces' reports without the reporters' names, as on the pages.
 """
 
-from django.contrib.contenttypes.models import ContentType
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
@@ -15,9 +13,9 @@ from rest_framework.permissions import SAFE_METHODS, BasePermission
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
-from passerelle.core.permissions import get_visible_or_404, policy_for
+from passerelle.core.permissions import policy_for
 
-from .. import moderation, registry
+from .. import moderation, selectors
 from ..choices import ReportReason
 from ..models import ModerationCase, Report
 from ..permissions import is_platform_moderator
@@ -34,14 +32,8 @@ MODERATION_PERMISSIONS = [*api_settings.DEFAULT_PERMISSION_CLASSES, ModeratorsRe
 def resolve_content(user, content_type: str, object_id: str):
     """Content type as "app_label.model" + id → reportable content the user may see (404
     otherwise)."""
-    try:
-        app_label, model_name = content_type.split(".")
-        model = ContentType.objects.get_by_natural_key(app_label, model_name).model_class()
-    except (ValueError, ContentType.DoesNotExist) as exc:
-        raise Http404 from exc
-    if model is None or registry.reportable_for(model) is None:
-        raise Http404
-    return get_visible_or_404(model._default_manager.all(), user, pk=object_id)
+    model = selectors.model_named(label=content_type)
+    return selectors.target_get(user, model, object_id, purpose=selectors.FOR_REPORT)
 
 
 def _type_label(content_type) -> str:

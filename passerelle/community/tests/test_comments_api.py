@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from rest_framework.test import APIClient
 
 from passerelle.accounts.tests.factories import MembershipFactory, UserFactory
@@ -111,3 +112,15 @@ def test_comment_list_query_budget(api, area, django_assert_max_num_queries):
     with django_assert_max_num_queries(8):
         response = api.get("/api/v1/comments/", {**AREA, "target_id": area.pk})
     assert response.json()["count"] == 30
+
+
+def test_a_malformed_target_id_is_a_404_not_an_error(api, client):
+    api.force_authenticate(member())
+    response = api.post(
+        "/api/v1/comments/", {**AREA, "target_id": "not-a-number", "body": "x"}, format="json"
+    )
+    assert response.status_code == 404
+    ct = ContentType.objects.get_for_model(CapacityArea).pk
+    assert client.get(f"/en/community/discussions/{ct}/not-a-number/").status_code == 404
+    assert client.get("/en/community/discussions/999999/1/").status_code == 404
+    assert not Comment.objects.exists()

@@ -20,26 +20,10 @@ from passerelle.core.permissions import get_visible_or_404
 from .. import registry, selectors, services
 from ..forms import CommentDeleteForm, CommentEditForm, CommentForm, ReactionForm
 from ..models import Comment
-from ..permissions import followable_objects, may_moderate_discussion, may_read_discussion
+from ..permissions import may_moderate_discussion, may_read_discussion
 from ..sections import discussion_context
 
 INVALID = 422  # htmx swaps it in (base.html's htmx-config): the form comes back with its errors
-
-
-def target_or_404(user, content_type_id, object_id):
-    """The object a discussion or a follow is about, through the permission door."""
-    try:
-        content_type = ContentType.objects.get_for_id(content_type_id)
-    except ContentType.DoesNotExist as exc:
-        raise Http404 from exc
-    model = content_type.model_class()
-    if model is None or (
-        registry.commentable_for(model) is None and not registry.is_followable(model)
-    ):
-        raise Http404
-    if registry.commentable_for(model) is None:
-        return get_object_or_404(followable_objects(model, user), pk=object_id)
-    return get_visible_or_404(model.objects.all(), user, pk=object_id)
 
 
 def comment_or_404(user, pk) -> Comment:
@@ -60,7 +44,10 @@ class DiscussionView(View):
     template_name = "community/discussion_page.html"
 
     def dispatch(self, request, content_type_id, object_id):
-        self.target = target_or_404(request.user, content_type_id, object_id)
+        model = selectors.model_named(content_type_id=content_type_id)
+        self.target = selectors.target_get(
+            request.user, model, object_id, purpose=selectors.FOR_DISCUSSION
+        )
         if not may_read_discussion(request.user, self.target):
             raise Http404
         return super().dispatch(request, content_type_id, object_id)
@@ -229,7 +216,8 @@ class FollowView(LoginRequiredMixin, View):
     """POST toggles following; htmx swaps the button."""
 
     def post(self, request, content_type_id, object_id):
-        target = target_or_404(request.user, content_type_id, object_id)
+        model = selectors.model_named(content_type_id=content_type_id)
+        target = selectors.target_get(request.user, model, object_id, purpose=selectors.FOR_FOLLOW)
         following = selectors.is_following(request.user, target)
         try:
             if following:

@@ -5,10 +5,9 @@ message."""
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -18,7 +17,7 @@ from django.views import View
 from passerelle.core.forms import add_service_errors
 from passerelle.core.permissions import get_visible_or_404, require
 
-from .. import moderation, registry
+from .. import moderation, selectors
 from ..forms_moderation import (
     AppealDecisionForm,
     AppealForm,
@@ -39,13 +38,8 @@ QUEUE_PAGE_SIZE = 50
 def content_or_404(user, content_type_id, object_id):
     """Reportable content the user may see, through the door: what they cannot see does not
     exist for them (hidden content included, except for its author and the moderators)."""
-    try:
-        model = ContentType.objects.get_for_id(content_type_id).model_class()
-    except ContentType.DoesNotExist as exc:
-        raise Http404 from exc
-    if model is None or registry.reportable_for(model) is None:
-        raise Http404
-    return get_visible_or_404(model._default_manager.all(), user, pk=object_id)
+    model = selectors.model_named(content_type_id=content_type_id)
+    return selectors.target_get(user, model, object_id, purpose=selectors.FOR_REPORT)
 
 
 def case_url(case) -> str:
