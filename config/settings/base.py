@@ -249,8 +249,15 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "passerelle" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# Files only some people may read (assessment evidence) are kept out of MEDIA_ROOT, which a web
+# server may serve as it is; views check the permission and stream them.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+    },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -331,6 +338,14 @@ INVITATION_VALID_DAYS = 14
 
 # The community layer's limits (Discourse's trust levels, Decidim's hiding threshold). A new
 # account is at trust level 0 until it has taken part for a while or belongs to an organisation.
+ASSESSMENTS = {
+    # Evidence files: the largest accepted, and the kinds (extension → what the content must be).
+    "EVIDENCE_MAX_BYTES": int(os.environ.get("ASSESSMENTS_EVIDENCE_MAX_MB", "10")) * 1024 * 1024,
+    "EVIDENCE_PER_ANSWER": 10,
+    # How many signatures of verified focal points an assessment may require at most.
+    "MAX_SIGNATORIES": 5,
+    "PEERS_SHOWN": 5,
+}
 COMMUNITY = {
     "REPORTS_TO_HIDE": int(os.environ.get("COMMUNITY_REPORTS_TO_HIDE", "3")),
     "EDIT_WINDOW_MINUTES": 30,

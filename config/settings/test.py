@@ -1,6 +1,7 @@
 """Test settings: base plus fast password hashing, an in-memory outbox and tasks run in-process."""
 
 import os
+import tempfile
 
 # Tasks run inside the test that enqueues them, whatever the environment says (a test of another
 # backend overrides TASKS); set before base.py reads it.
@@ -13,6 +14,11 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # Uploaded test files go to a throw-away directory, not the developer's var/.
+    "private": {
+        **STORAGES["private"],  # noqa: F405
+        "OPTIONS": {"location": tempfile.mkdtemp(prefix="passerelle-test-"), "base_url": None},
+    },
 }
 REST_FRAMEWORK = {
     **REST_FRAMEWORK,  # noqa: F405

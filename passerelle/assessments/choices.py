@@ -28,3 +28,42 @@ class VersionStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     PUBLISHED = "published", _("Published")
     RETIRED = "retired", _("Retired")
+
+
+class AssessmentStatus(models.TextChoices):
+    """MGI's process: draft profile → consultation → validation by focal points → publication."""
+
+    DRAFT = "draft", _("Draft")
+    CONSULTATION = "consultation", _("In consultation")
+    SUBMITTED = "submitted", _("Submitted for validation")
+    VALIDATED = "validated", _("Validated")
+    PUBLISHED = "published", _("Published")
+
+
+# Answers may change while the assessment is being drafted or consulted on.
+OPEN_STATUSES = (AssessmentStatus.DRAFT, AssessmentStatus.CONSULTATION)
+
+
+class Disclosure(models.TextChoices):
+    """What a published assessment shows to everyone."""
+
+    NOTHING = "nothing", _("Nothing (kept private)")
+    SCORES = "scores", _("Scores only")
+    ALL = "all", _("Scores, answers and evidence")
+
+
+class Priority(models.TextChoices):
+    HIGH = "high", _("High")
+    MEDIUM = "medium", _("Medium")
+    LOW = "low", _("Low")
+
+    @property
+    def rank(self) -> int:
+        return {"high": 0, "medium": 1, "low": 2}[self.value]
+
+
+class BenchmarkStatus(models.TextChoices):
+    ON_TRACK = "on_track", _("On track")
+    AT_RISK = "at_risk", _("At risk")
+    ACHIEVED = "achieved", _("Achieved")
+    OVERDUE = "overdue", _("Overdue")

@@ -11,9 +11,9 @@ from passerelle.core.audit import log_action
 from passerelle.core.permissions import is_secretariat, require
 from passerelle.taxonomy.models import CapacityArea
 
-from . import interchange
-from .choices import Scale, VersionStatus
-from .models import Framework, FrameworkVersion
+from .. import interchange
+from ..choices import Scale, VersionStatus
+from ..models import Framework, FrameworkVersion
 
 RESERVED_CODES = {"new"}  # a page of its own: /assessments/frameworks/new/
 
