@@ -3,13 +3,17 @@ the owner (the administrator of the organisation the URL is about). Nothing priv
 an outsider may not see is a 404 (its existence hidden) or a 403 (public object, private action).
 A final test fails when a URL is added without being listed here."""
 
+from datetime import date, timedelta
+
 import pytest
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from passerelle.accounts import services
 from passerelle.accounts.tests.factories import MembershipFactory, OrganisationFactory
+from passerelle.assessments import services as assessment_services
 from passerelle.assessments.models import FrameworkVersion
 from passerelle.community import services as community_services
 
@@ -32,6 +36,7 @@ def world(db):
     )
     follow = community_services.follow(actor=owner, target=government)
     return {
+        **_assessments(government, owner, viewer_membership.user),
         "organisation": government,
         "owner": owner,
         "outsider": outsider,
@@ -46,6 +51,52 @@ def world(db):
 
 
 NATIONAL = {"code": "PASSERELLE-NATIONAL"}
+
+
+def _assessments(government, owner, viewer):
+    """The government's draft assessment (an answer with a file, a section assigned to its
+    viewer, a target), and another, verified government's published one."""
+    version = FrameworkVersion.objects.get(framework__code=NATIONAL["code"])
+    indicator = version.indicators.get(code="RIGHTS.1.1")
+    draft = assessment_services.assessment_open(
+        actor=owner, organisation=government, version=version, title="Draft",
+        scope="national", language="en",
+    )  # fmt: skip
+    answer = assessment_services.answer_save(
+        actor=owner, assessment=draft, indicator=indicator, expected_version=None, level=2
+    )
+    evidence = assessment_services.evidence_add(
+        actor=owner, answer=answer, upload=SimpleUploadedFile("note.txt", b"Decree 12 of 2025")
+    )
+    assignment = assessment_services.assignment_add(
+        actor=owner, assessment=draft, domain=indicator.sub_area.domain, user=viewer
+    )
+    benchmark = assessment_services.benchmark_create(
+        actor=owner, organisation=government, indicator=indicator, target_level=3,
+        target_date=date.today() + timedelta(days=365),
+    )  # fmt: skip
+    published_by = OrganisationFactory(type="national_government", verification_status="verified")
+    focal_point = MembershipFactory(organisation=published_by, role="admin").user
+    published = assessment_services.assessment_open(
+        actor=focal_point, organisation=published_by, version=version, title="Published",
+        scope="national", language="en",
+    )  # fmt: skip
+    assessment_services.agreed_answer_set(
+        actor=focal_point, assessment=published, indicator=indicator, expected_version=None,
+        level=3,
+    )  # fmt: skip
+    assessment_services.assessment_submit(actor=focal_point, assessment=published)
+    assessment_services.assessment_sign(actor=focal_point, assessment=published)
+    assessment_services.assessment_publish(
+        actor=focal_point, assessment=published, disclosure="scores"
+    )
+    return {
+        "draft": {"pk": draft.pk},
+        "published": {"pk": published.pk},
+        "evidence": {"pk": draft.pk, "evidence_id": evidence.pk},
+        "assignment": {"pk": draft.pk, "assignment_id": assignment.pk},
+        "benchmark": {"pk": benchmark.pk},
+    }
 
 
 def _national_version():
@@ -250,6 +301,77 @@ CASES = [
     ("api:framework-detail", "get", lambda w: NATIONAL, 200, 200, 200),
     ("api:frameworkversion-list", "get", lambda w: {}, 200, 200, 200),
     ("api:frameworkversion-detail", "get", lambda w: {"pk": _national_version()}, 200, 200, 200),
+    # Assessments: cycles. A draft is its organisation's: others get 404, not even a 403.
+    ("assessments:assessment_list", "get", lambda w: {}, 200, 200, 200),
+    ("assessments:assessment_open", "get", lambda w: {}, 302, 200, 200),
+    ("assessments:assessment_detail", "get", lambda w: w["draft"], 404, 404, 200),
+    ("assessments:assessment_detail", "get", lambda w: w["published"], 200, 200, 200),
+    ("assessments:section", "get", lambda w: {**w["draft"], "domain": "RIGHTS"}, 404, 404, 200),
+    ("assessments:section", "get", lambda w: {**w["published"], "domain": "RIGHTS"}, 403, 403, 403),
+    (
+        "assessments:answer_save",
+        "post",
+        lambda w: {**w["draft"], "indicator": "RIGHTS.1.2", "kind": "mine"},
+        302,
+        404,
+        302,
+    ),
+    (
+        "assessments:answer_save",
+        "post",
+        lambda w: {**w["draft"], "indicator": "RIGHTS.1.2", "kind": "agreed"},
+        302,
+        404,
+        302,
+    ),
+    (
+        "assessments:evidence_upload",
+        "post",
+        lambda w: {**w["draft"], "indicator": "RIGHTS.1.1"},
+        302,
+        404,
+        400,  # no file
+    ),
+    ("assessments:evidence", "get", lambda w: w["evidence"], 404, 404, 200),
+    ("assessments:evidence_delete", "post", lambda w: w["evidence"], 302, 404, 302),
+    ("assessments:assignment_add", "post", lambda w: w["draft"], 302, 404, 400),  # empty form
+    ("assessments:assignment_remove", "post", lambda w: w["assignment"], 302, 404, 302),
+    (
+        "assessments:transition",
+        "post",
+        lambda w: {**w["draft"], "action": "consult"},
+        302,
+        404,
+        302,
+    ),
+    ("assessments:transition", "post", lambda w: {**w["draft"], "action": "sign"}, 302, 404, 403),
+    ("assessments:transition", "post", lambda w: {**w["draft"], "action": "nope"}, 302, 404, 404),
+    ("assessments:publish", "post", lambda w: w["draft"], 302, 404, 403),
+    ("assessments:publish", "post", lambda w: w["published"], 302, 403, 403),
+    ("assessments:profile", "get", lambda w: w["draft"], 404, 404, 200),
+    ("assessments:profile", "get", lambda w: w["published"], 200, 200, 200),
+    ("assessments:profile_pdf", "get", lambda w: w["draft"], 404, 404, 200),
+    ("assessments:profile_pdf", "get", lambda w: w["published"], 200, 200, 200),
+    ("assessments:compare", "get", lambda w: w["draft"], 404, 404, 200),
+    ("assessments:export", "get", lambda w: {**w["draft"], "extension": "csv"}, 404, 404, 200),
+    (
+        "assessments:export",
+        "get",
+        lambda w: {**w["published"], "extension": "xlsx"},
+        403,  # scores only: the answers are not published
+        403,
+        403,
+    ),
+    ("api:assessment-list", "get", lambda w: {}, 200, 200, 200),
+    ("api:assessment-detail", "get", lambda w: w["draft"], 404, 404, 200),
+    ("api:assessment-detail", "get", lambda w: w["published"], 200, 200, 200),
+    ("api:assessment-scores", "get", lambda w: w["draft"], 404, 404, 200),
+    ("api:assessment-scores", "get", lambda w: w["published"], 200, 200, 200),
+    ("api:assessment-answers", "get", lambda w: w["draft"], 404, 404, 200),
+    ("api:assessment-answers", "get", lambda w: w["published"], 403, 403, 403),  # scores only
+    ("api:benchmark-list", "get", lambda w: {}, 401, 200, 200),
+    ("assessments:benchmark_board", "get", lambda w: {"slug": "gov"}, 302, 403, 200),
+    ("assessments:benchmark_delete", "post", lambda w: w["benchmark"], 302, 404, 302),
 ]
 
 # allauth's pages: public forms, or pages that send an anonymous visitor to log in. Their

@@ -321,6 +321,10 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "EmailFrequencyEnum": "passerelle.community.choices.EmailFrequency",
         "FrameworkVersionStatusEnum": "passerelle.assessments.choices.VersionStatus",
+        "AssessmentStatusEnum": "passerelle.assessments.choices.AssessmentStatus",
+        "BenchmarkStatusEnum": "passerelle.assessments.choices.BenchmarkStatus",
+        "DisclosureEnum": "passerelle.assessments.choices.Disclosure",
+        "PriorityEnum": "passerelle.assessments.choices.Priority",
     },
 }
 

@@ -10,7 +10,12 @@ from drf_spectacular.views import (
 from rest_framework.routers import DefaultRouter
 
 from passerelle.accounts.api import OrganisationViewSet
-from passerelle.assessments.api import FrameworkVersionViewSet, FrameworkViewSet
+from passerelle.assessments.api import (
+    AssessmentViewSet,
+    BenchmarkViewSet,
+    FrameworkVersionViewSet,
+    FrameworkViewSet,
+)
 from passerelle.community.api.comments import CommentViewSet, FollowViewSet
 from passerelle.community.api.moderation import ModerationCaseViewSet, ReportViewSet
 from passerelle.community.api.notifications import NotificationViewSet
@@ -44,6 +49,8 @@ router.register("moderation-cases", ModerationCaseViewSet, basename="moderationc
 # Assessments
 router.register("frameworks", FrameworkViewSet, basename="framework")
 router.register("framework-versions", FrameworkVersionViewSet, basename="frameworkversion")
+router.register("assessments", AssessmentViewSet, basename="assessment")
+router.register("benchmarks", BenchmarkViewSet, basename="benchmark")
 
 urlpatterns = [
     path("", include(router.urls)),

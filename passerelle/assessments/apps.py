@@ -8,4 +8,4 @@ class AssessmentsConfig(AppConfig):
     verbose_name = _("Capacity assessments")
 
     def ready(self):
-        from . import permissions, sections  # noqa: F401  (registrations)
+        from . import demo, notification_types, permissions, sections  # noqa: F401  (registrations)

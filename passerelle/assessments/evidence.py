@@ -84,12 +84,21 @@ def _content_matches(upload, signatures) -> bool:
     return True
 
 
+CONTROL = set(range(32)) - {9, 10, 12, 13}  # bytes no text file holds (tab, newlines allowed)
+
+
 def _is_text(head: bytes) -> bool:
-    if b"\x00" in head:
+    """UTF-8, or Windows-1252 as Excel on Windows saves CSV files; no control characters."""
+    if CONTROL.intersection(head):
         return False
     try:
         head.decode("utf-8")
     except UnicodeDecodeError as error:
-        # A multi-byte character cut at the end of the sample is still text.
-        return error.start >= len(head) - 3
+        # A multi-byte character cut at the end of the sample is still UTF-8 text.
+        if error.reason == "unexpected end of data" and error.start >= len(head) - 3:
+            return True
+        try:
+            head.decode("cp1252")
+        except UnicodeDecodeError:
+            return False
     return True

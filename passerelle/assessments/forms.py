@@ -1,9 +1,10 @@
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from passerelle.taxonomy.models import CapacityArea, GCMObjective
 
-from .choices import AppliesTo, Scale, Scope
+from .choices import AppliesTo, Disclosure, Priority, Scale, Scope
 from .interchange import LANGUAGES
 
 LANGUAGE_NAMES = {"en": _("English"), "fr": _("French"), "es": _("Spanish")}
@@ -97,3 +98,137 @@ class IndicatorForm(forms.Form):
             value: {lang: self.cleaned_data[f"level_{value}_{lang}"] for lang in LANGUAGES}
             for value in self.levels
         }
+
+
+# --- Assessment cycles ----------------------------------------------------------------------
+
+
+class AssessmentOpenForm(forms.Form):
+    organisation = forms.ModelChoiceField(label=_("Organisation assessing itself"), queryset=None)
+    version = forms.ModelChoiceField(label=_("Framework"), queryset=None)
+    title = forms.CharField(
+        label=_("Title"), max_length=200, help_text=_("e.g. National assessment 2027")
+    )
+    scope = forms.ChoiceField(
+        label=_("Level of government"),
+        choices=Scope.choices,
+        help_text=_(
+            "National assessments answer the national indicators, local ones the local indicators."
+        ),
+    )
+    language = forms.ChoiceField(label=_("Language of the profile"), choices=settings.LANGUAGES)
+    signatories_required = forms.IntegerField(
+        label=_("Signatures required to validate"),
+        min_value=1,
+        max_value=5,
+        initial=1,
+        help_text=_("How many verified focal points must sign before publication."),
+    )
+    baseline = forms.ModelChoiceField(
+        label=_("Start from a previous cycle"),
+        queryset=None,
+        required=False,
+        help_text=_("Its agreed answers are copied as the starting point, marked as copied."),
+    )
+
+    def __init__(self, *args, organisations, versions, baselines, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+        self.fields["version"].queryset = versions
+        self.fields["baseline"].queryset = baselines
+
+
+LEVEL_BLANK = [("", _("Not answered"))]
+
+
+class AnswerForm(forms.Form):
+    """One answer (a contributor's view or the agreed answer). `lock_version` is the version the
+    person started from: the service refuses a save made over a newer one."""
+
+    level = forms.TypedChoiceField(
+        label=_("Current level"), coerce=int, required=False, empty_value=None
+    )
+    desired_level = forms.TypedChoiceField(
+        label=_("Desired level"), coerce=int, required=False, empty_value=None
+    )
+    priority = forms.ChoiceField(
+        label=_("Priority"), choices=[("", "—"), *Priority.choices], required=False
+    )
+    evidence = forms.CharField(
+        label=_("Evidence"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("What shows this level: laws, plans, data, practice."),
+    )
+    links = forms.CharField(
+        label=_("Links"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Addresses of documents, one per line."),
+    )
+    lock_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+
+    def __init__(self, *args, levels, ident: str, **kwargs):
+        # Many answer forms share a page: `ident` ("mine-X1.2") keeps their ids apart.
+        kwargs.setdefault("auto_id", f"{ident}-%s")
+        super().__init__(*args, **kwargs)
+        choices = [(str(level.value), f"{level.value}. {level.label}") for level in levels]
+        self.fields["level"].choices = LEVEL_BLANK + choices
+        self.fields["desired_level"].choices = LEVEL_BLANK + choices
+
+    def answer_fields(self) -> dict:
+        data = self.cleaned_data
+        return {
+            name: data[name] for name in ("level", "desired_level", "priority", "evidence", "links")
+        }
+
+
+class EvidenceForm(forms.Form):
+    file = forms.FileField(label=_("Attach a file"), allow_empty_file=True)
+
+
+class AssignmentForm(forms.Form):
+    domain = forms.ModelChoiceField(label=_("Section"), queryset=None)
+    email = forms.EmailField(
+        label=_("Contributor's e-mail address"),
+        help_text=_(
+            "Anyone with an account: a member of another ministry, of civil society or of a "
+            "diaspora organisation."
+        ),
+    )
+
+    def __init__(self, *args, domains, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["domain"].queryset = domains
+
+
+class PublishForm(forms.Form):
+    disclosure = forms.ChoiceField(
+        label=_("What to publish"),
+        choices=[
+            (Disclosure.SCORES, Disclosure.SCORES.label),
+            (Disclosure.ALL, Disclosure.ALL.label),
+        ],
+        widget=forms.RadioSelect,
+        initial=Disclosure.SCORES,
+    )
+
+
+class BenchmarkForm(forms.Form):
+    indicator = forms.ModelChoiceField(label=_("Indicator"), queryset=None)
+    target_level = forms.TypedChoiceField(
+        label=_("Target level"), coerce=int, choices=[(v, v) for v in range(1, 5)]
+    )
+    target_date = forms.DateField(
+        label=_("Target date"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, indicators, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["indicator"].queryset = indicators
+        self.fields["indicator"].label_from_instance = lambda i: (
+            f"{i.version.framework.code} · {i.code} — {i.question[:90]}"
+        )

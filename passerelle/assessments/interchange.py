@@ -78,23 +78,25 @@ def version_rows(version) -> list[dict[str, str]]:
     return rows
 
 
-def to_csv(rows: Iterable[dict]) -> bytes:
+def to_csv(rows: Iterable[dict], columns: list[str] = COLUMNS) -> bytes:
+    """The rows as CSV with a header line, in UTF-8 with a BOM (what Excel needs to read it)."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS)
+    writer = csv.DictWriter(buffer, fieldnames=columns)
     writer.writeheader()
     writer.writerows(rows)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # the BOM lets Excel read UTF-8
 
 
-def to_xlsx(rows: Iterable[dict], title: str) -> bytes:
+def to_xlsx(rows: Iterable[dict], title: str, columns: list[str] = COLUMNS) -> bytes:
+    """The rows as a one-sheet workbook named `title`, the header row frozen."""
     from openpyxl import Workbook
 
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = title[:31] or "framework"  # Excel's limit for sheet names
-    sheet.append(COLUMNS)
+    sheet.append(columns)
     for row in rows:
-        sheet.append([row[column] for column in COLUMNS])
+        sheet.append([row[column] for column in columns])
     sheet.freeze_panes = "A2"
     buffer = io.BytesIO()
     workbook.save(buffer)

@@ -120,8 +120,10 @@ def build_profile(domains, answers: dict[int, object], scale: str) -> Profile:
     scored = []
     for domain in domains:
         sub_scores, results = [], []
-        for sub_area in domain.sub_areas:
-            area_results = [_result(indicator, answers) for indicator in sub_area.indicators]
+        for sub_area in _children(domain.sub_areas):
+            area_results = [
+                _result(indicator, answers) for indicator in _children(sub_area.indicators)
+            ]
             if not area_results:
                 continue
             results += area_results
@@ -140,6 +142,11 @@ def build_profile(domains, answers: dict[int, object], scale: str) -> Profile:
             )
         )
     return Profile(scale=scale, domains=scored)
+
+
+def _children(children):
+    """A list, or a related manager of model instances (prefetched: `.all()` costs no query)."""
+    return children.all() if hasattr(children, "all") else children
 
 
 def _result(indicator, answers) -> IndicatorResult:
@@ -201,8 +208,9 @@ def change(before: float | None, after: float | None) -> float | None:
 
 
 def distance(a: dict[str, float], b: dict[str, float], scale: str) -> float | None:
-    """Euclidean distance between two domain profiles, each domain rescaled to 0-1, over the
-    domains both scored; None when they share fewer than half of the domains either scored."""
+    """How far apart two domain profiles are: the root mean square of their differences, each
+    domain rescaled to 0-1, over the domains both scored; None when they share fewer than half
+    of the domains either scored."""
     common = a.keys() & b.keys()
     if not common or 2 * len(common) < max(len(a), len(b)):
         return None

@@ -1,10 +1,9 @@
 """Reads of frameworks and assessments. A version's whole tree costs a fixed number of queries,
 whatever its number of indicators."""
 
-from datetime import date
-
 from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.utils import timezone
 
 from passerelle.core.permissions import get_visible_or_404
 
@@ -279,41 +278,62 @@ def peers(assessment: Assessment, own: scoring.Profile) -> dict:
     return {"similar": similar[:shown], "weakest": weakest, "strongest": strongest}
 
 
-def latest_level(organisation, indicator) -> int | None:
-    """The agreed level of `indicator` (or the indicator it maps to) in the organisation's most
-    recent validated or published assessment that answered it."""
-    mapping = indicator_mapping(indicator.version)
-    lineage = scoring.lineage(indicator.pk, mapping)
-    answer = (
-        AgreedAnswer.objects.filter(
-            assessment__organisation=organisation,
-            assessment__status__in=[AssessmentStatus.VALIDATED, AssessmentStatus.PUBLISHED],
-            indicator__in=lineage,
-            level__isnull=False,
-        )
-        .order_by("-assessment__validated_at")
-        .only("level")
-        .first()
+def latest_levels(organisation, indicators) -> dict[int, int | None]:
+    """indicator id → the organisation's agreed level for it in its most recent validated or
+    published assessment that answered it — or answered the same indicator in another version of
+    the framework (mapped either way), so that a target set on one version sees later results.
+    Three queries, whatever the number of indicators."""
+    indicators = list(indicators)
+    frameworks = {indicator.version.framework_id for indicator in indicators}
+    mapping = dict(
+        Indicator.objects.filter(version__framework__in=frameworks).values_list("pk", "maps_to_id")
     )
-    return answer.level if answer else None
+    answers = AgreedAnswer.objects.filter(
+        assessment__organisation=organisation,
+        assessment__status__in=[AssessmentStatus.VALIDATED, AssessmentStatus.PUBLISHED],
+        indicator__in=mapping,
+        level__isnull=False,
+    ).values_list("indicator_id", "assessment__validated_at", "level")
+    latest: dict[int, tuple] = {}
+    for indicator_id, validated_at, level in answers:
+        if indicator_id not in latest or validated_at > latest[indicator_id][0]:
+            latest[indicator_id] = (validated_at, level)
+    levels = {}
+    for indicator in indicators:
+        same = _same_indicator(indicator.pk, mapping)
+        found = [latest[i] for i in same if i in latest]
+        levels[indicator.pk] = max(found)[1] if found else None
+    return levels
+
+
+def _same_indicator(indicator_id: int, mapping: dict[int, int | None]) -> set[int]:
+    """The indicator, those it maps to in earlier versions and those mapping to it later."""
+    return {i for i in mapping if indicator_id in scoring.lineage(i, mapping)} | set(
+        scoring.lineage(indicator_id, mapping)
+    )
+
+
+def latest_level(organisation, indicator) -> int | None:
+    return latest_levels(organisation, [indicator])[indicator.pk]
 
 
 def benchmark_board(*, user, organisation) -> list[dict]:
     """Each of the organisation's targets with its status from the latest assessment."""
-    benchmarks = (
+    benchmarks = list(
         Benchmark.objects.visible_to(user)
         .filter(organisation=organisation)
-        .select_related("indicator__version__framework", "indicator__version__previous")
+        .select_related("indicator__version__framework")
     )
-    today = date.today()
+    levels = latest_levels(organisation, [benchmark.indicator for benchmark in benchmarks])
+    today = timezone.localdate()
     board = []
     for benchmark in benchmarks:
-        current = latest_level(organisation, benchmark.indicator)
+        current = levels[benchmark.indicator_id]
         status = scoring.benchmark_status(
             target_level=benchmark.target_level,
             target_date=benchmark.target_date,
             start_level=benchmark.start_level,
-            start_date=benchmark.created.date(),
+            start_date=timezone.localdate(benchmark.created),
             current_level=current,
             today=today,
         )

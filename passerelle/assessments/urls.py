@@ -1,36 +1,76 @@
 from django.urls import path
 
-from . import views
+from .views import benchmarks, cycles, frameworks
 
 app_name = "assessments"
 
 urlpatterns = [
-    path("frameworks/", views.FrameworkListView.as_view(), name="framework_list"),
-    path("frameworks/new/", views.FrameworkCreateView.as_view(), name="framework_create"),
-    path("frameworks/<slug:code>/", views.FrameworkDetailView.as_view(), name="framework_detail"),
+    path("frameworks/", frameworks.FrameworkListView.as_view(), name="framework_list"),
+    path("frameworks/new/", frameworks.FrameworkCreateView.as_view(), name="framework_create"),
+    path(
+        "frameworks/<slug:code>/", frameworks.FrameworkDetailView.as_view(), name="framework_detail"
+    ),
     path(
         "frameworks/<slug:code>/import/",
-        views.VersionImportView.as_view(),
+        frameworks.VersionImportView.as_view(),
         name="version_import",
     ),
     path(
         "frameworks/<slug:code>/<str:version>/",
-        views.FrameworkVersionView.as_view(),
+        frameworks.FrameworkVersionView.as_view(),
         name="framework_version",
     ),
     path(
         "frameworks/<slug:code>/<str:version>/export/<slug:extension>/",
-        views.VersionExportView.as_view(),
+        frameworks.VersionExportView.as_view(),
         name="version_export",
     ),
     path(
         "frameworks/<slug:code>/<str:version>/indicators/<str:indicator>/edit/",
-        views.IndicatorEditView.as_view(),
+        frameworks.IndicatorEditView.as_view(),
         name="indicator_edit",
     ),
     path(
         "frameworks/<slug:code>/<str:version>/publish/",
-        views.version_publish,
+        frameworks.version_publish,
         name="version_publish",
+    ),
+    path("", cycles.AssessmentListView.as_view(), name="assessment_list"),
+    path("new/", cycles.AssessmentOpenView.as_view(), name="assessment_open"),
+    path("<int:pk>/", cycles.AssessmentDetailView.as_view(), name="assessment_detail"),
+    path("<int:pk>/sections/<str:domain>/", cycles.SectionView.as_view(), name="section"),
+    path(
+        "<int:pk>/answers/<str:indicator>/evidence/",
+        cycles.evidence_upload,
+        name="evidence_upload",
+    ),
+    path(
+        "<int:pk>/answers/<str:indicator>/<str:kind>/",
+        cycles.answer_save,
+        name="answer_save",
+    ),
+    path("<int:pk>/evidence/<int:evidence_id>/", cycles.evidence_download, name="evidence"),
+    path(
+        "<int:pk>/evidence/<int:evidence_id>/delete/",
+        cycles.evidence_delete,
+        name="evidence_delete",
+    ),
+    path("<int:pk>/assignments/", cycles.assignment_add, name="assignment_add"),
+    path(
+        "<int:pk>/assignments/<int:assignment_id>/delete/",
+        cycles.assignment_remove,
+        name="assignment_remove",
+    ),
+    path("<int:pk>/publish/", cycles.publish, name="publish"),
+    path("<int:pk>/profile/", cycles.profile_view, name="profile"),
+    path("<int:pk>/profile.pdf", cycles.profile_pdf, name="profile_pdf"),
+    path("<int:pk>/compare/", cycles.compare_view, name="compare"),
+    path("<int:pk>/export/<slug:extension>/", cycles.export_view, name="export"),
+    path("<int:pk>/<slug:action>/", cycles.transition, name="transition"),
+    path("benchmarks/<slug:slug>/", benchmarks.board, name="benchmark_board"),
+    path(
+        "benchmarks/target/<int:pk>/delete/",
+        benchmarks.benchmark_delete,
+        name="benchmark_delete",
     ),
 ]

@@ -155,7 +155,7 @@ def assignment_add(*, actor, assessment: Assessment, domain, user) -> Assignment
         actor,
         assessment,
         "assessments.assignment.created",
-        {"domain": domain.code, "user": user.pk, "assignment": assignment.pk},
+        {"domain": domain.code, "domain_id": domain.pk, "user": user.pk},
     )
     return assignment
 
@@ -278,11 +278,18 @@ def agreed_answer_set(
     return agreed
 
 
+def _may_change_evidence(actor, assessment: Assessment, answer: Answer) -> bool:
+    """The author, while still allowed to answer the section (its assignment may be gone)."""
+    return answer.author_id == actor.pk and may_answer_section(
+        actor, assessment, answer.indicator.sub_area.domain_id
+    )
+
+
 @transaction.atomic
 def evidence_add(*, actor, answer: Answer, upload) -> EvidenceFile:
     """Attach a file to one's own answer, after checking its type, size and content."""
     assessment = _lock(answer.assessment)
-    if answer.author_id != actor.pk or not assessment.is_open:
+    if not _may_change_evidence(actor, assessment, answer):
         raise PermissionDenied
     if answer.files.count() >= settings.ASSESSMENTS["EVIDENCE_PER_ANSWER"]:
         raise ValidationError(
@@ -316,7 +323,7 @@ def evidence_add(*, actor, answer: Answer, upload) -> EvidenceFile:
 def evidence_delete(*, actor, evidence: EvidenceFile) -> None:
     answer = evidence.answer
     assessment = _lock(answer.assessment)
-    if answer.author_id != actor.pk or not assessment.is_open:
+    if not _may_change_evidence(actor, assessment, answer):
         raise PermissionDenied
     name, stored = evidence.name, evidence.file
     evidence.delete()
@@ -384,7 +391,8 @@ def assessment_sign(*, actor, assessment: Assessment) -> Assessment:
     organisation = assessment.organisation
     unverified = organisation.acts_for_state and not organisation.can_publish_for_state
     # Tell an administrator of an unverified government why, rather than just refusing.
-    if unverified and actor.has_role(organisation.pk, MembershipRole.ADMIN):
+    submitted = assessment.status == AssessmentStatus.SUBMITTED
+    if submitted and unverified and actor.has_role(organisation.pk, MembershipRole.ADMIN):
         raise ValidationError(
             _("The secretariat must verify your organisation's focal points first.")
         )

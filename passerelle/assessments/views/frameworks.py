@@ -11,9 +11,9 @@ from django.views.decorators.http import require_POST
 from passerelle.core.forms import add_service_errors
 from passerelle.core.permissions import is_secretariat, require, user_can
 
-from . import interchange, selectors, services
-from .forms import FrameworkForm, IndicatorForm, VersionImportForm
-from .models import FrameworkVersion
+from .. import interchange, selectors, services
+from ..forms import FrameworkForm, IndicatorForm, VersionImportForm
+from ..models import FrameworkVersion
 
 
 class FrameworkListView(View):

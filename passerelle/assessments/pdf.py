@@ -1,0 +1,528 @@
+"""The printable profile of an assessment: an A4 PDF drawn with ReportLab, in the assessment's
+language. It shows what the profile page shows: the facts of the cycle, a radar chart of the
+domains' values (the same geometry as the site's SVG chart, passerelle.core.charts), the table
+of domains and sub-areas, the well-developed areas and those with potential for further
+development. Every page has a footer with its number and the date it was generated.
+
+The text uses the PDF's built-in Helvetica, whose encoding (Windows-1252) covers the accents of
+French and Spanish and the typographic quotes and dashes; anything else is replaced by its
+closest plain form (see `plain`), so no character prints as a black box.
+
+    with translation.override(assessment.language):
+        profile = selectors.profile(assessment)
+    pdf.profile_pdf(assessment, profile, levels=pdf.level_labels(assessment))
+
+or simply `pdf.assessment_pdf(assessment)`, which does both in the right language.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+from io import BytesIO
+from xml.sax.saxutils import escape
+
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as _
+from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, String
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen import canvas
+from reportlab.platypus import (
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from passerelle.core import charts
+
+from . import scoring
+from .choices import Priority, Scale
+
+MARGIN = 18 * mm
+FRAME_WIDTH = A4[0] - 2 * MARGIN
+QUESTION_CHARS = 140
+
+INK = colors.HexColor("#1b1f24")
+MUTED = colors.HexColor("#4a5361")
+BRAND = colors.HexColor("#0b4f8a")
+LINE = colors.HexColor("#d0d7de")
+GRID = colors.HexColor("#8c959f")
+SOFT = colors.HexColor("#f3f6f9")
+
+FONT, BOLD = "Helvetica", "Helvetica-Bold"
+
+# Characters Helvetica's encoding lacks, and what stands for them.
+REPLACEMENTS = {
+    "\u2009": " ",  # thin space
+    "\u202f": "\u00a0",  # narrow no-break space (French thousands and "%")
+    "\u200b": "",  # zero-width space
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "\u2013",  # figure dash: en dash
+    "\u2015": "—",
+    "\u2212": "-",  # minus sign
+    "\u2032": "'",
+    "\u2033": '"',
+    "\u2190": "<-",
+    "\u2192": "->",
+    "\u2194": "<->",
+    "\u2248": "~",
+    "\u2260": "!=",
+    "\u2264": "<=",
+    "\u2265": ">=",
+    "\u2713": "v",
+    "\u2714": "v",
+    "\u2717": "x",
+    "\u0141": "L",  # Ł and the other letters with a stroke, which do not decompose
+    "\u0142": "l",
+    "\u0110": "D",
+    "\u0111": "d",
+    "\u0131": "i",
+}
+
+
+def plain(text) -> str:
+    """`text` in the characters Helvetica can print (Windows-1252): French and Spanish accents,
+    curly quotes and apostrophes, en and em dashes, the ellipsis, œ and € stay; others become
+    their closest form (ł → l, ≥ → >=) or "?"."""
+    out = []
+    for char in str(text):
+        char = REPLACEMENTS.get(char, char)
+        if not _printable(char):
+            bare = "".join(
+                c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
+            )
+            char = bare if bare and _printable(bare) else "?"
+        out.append(char)
+    return "".join(out)
+
+
+def _printable(text: str) -> bool:
+    try:
+        text.encode("cp1252")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def level_labels(assessment) -> dict[int, str]:
+    """level → its label on the assessment's framework version, in the active language."""
+    return {level.value: level.label for level in assessment.version.levels.all()}
+
+
+def assessment_pdf(assessment, *, today: date | None = None) -> bytes:
+    """The profile PDF of `assessment`, its profile and level labels read in its language."""
+    from . import selectors
+
+    with translation.override(assessment.language):
+        profile = selectors.profile(assessment)
+        levels = level_labels(assessment)
+    return profile_pdf(assessment, profile, levels=levels, today=today)
+
+
+def profile_pdf(
+    assessment,
+    profile: scoring.Profile,
+    *,
+    levels: dict[int, str],
+    today: date | None = None,
+    compress: bool = True,
+) -> bytes:
+    """An A4 PDF of `profile`, in `assessment.language`. `levels` maps each level to its label;
+    `today` is the generation date in the footer (today by default); `compress=False` leaves
+    the page streams readable (for tests). Built with invariant=True: the same input gives the
+    same bytes."""
+    today = today or timezone.localdate()
+    with translation.override(assessment.language):
+        story = _story(assessment, profile, levels)
+        footer = _("Generated by Passerelle on %(date)s") % {"date": _date(today)}
+        buffer = BytesIO()
+        doc = SimpleDocTemplate(
+            buffer,
+            pagesize=A4,
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=MARGIN,
+            bottomMargin=MARGIN + 6 * mm,
+            title=plain(assessment.title),
+            author="Passerelle",
+            creator="Passerelle",
+            subject=plain(_("Capacity assessment profile")),
+            lang=assessment.language,
+            invariant=True,
+            pageCompression=1 if compress else 0,
+        )
+        doc.build(story, canvasmaker=_numbered_canvas(plain(footer)))
+    return buffer.getvalue()
+
+
+# --- Content ---------------------------------------------------------------------------------
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    body = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=12.5, textColor=INK)
+    return {
+        "title": ParagraphStyle(
+            "title", parent=body, fontName=BOLD, fontSize=18, leading=22, spaceAfter=2
+        ),
+        "subtitle": ParagraphStyle("subtitle", parent=body, fontSize=11, textColor=MUTED),
+        "h2": ParagraphStyle(
+            "h2",
+            parent=body,
+            fontName=BOLD,
+            fontSize=12.5,
+            leading=16,
+            textColor=BRAND,
+            spaceBefore=12,
+            spaceAfter=6,
+            keepWithNext=1,
+        ),
+        "body": body,
+        "muted": ParagraphStyle("muted", parent=body, textColor=MUTED, fontSize=8.5, leading=11),
+        "cell": ParagraphStyle("cell", parent=body, fontSize=8.5, leading=10.5),
+        "cell_bold": ParagraphStyle("cell_bold", parent=body, fontName=BOLD, fontSize=8.5),
+        "cell_sub": ParagraphStyle("cell_sub", parent=body, fontSize=8.5, leftIndent=10),
+        "number": ParagraphStyle("number", parent=body, fontSize=8.5, alignment=TA_RIGHT),
+        "head": ParagraphStyle("head", parent=body, fontName=BOLD, fontSize=8.5, leading=10.5),
+        "head_number": ParagraphStyle(
+            "head_number", parent=body, fontName=BOLD, fontSize=8.5, alignment=TA_RIGHT
+        ),
+    }
+
+
+def _p(text, style: ParagraphStyle) -> Paragraph:
+    return Paragraph(escape(plain(text)), style)
+
+
+def _story(assessment, profile: scoring.Profile, levels: dict[int, str]) -> list:
+    s = _styles()
+    story = [
+        _p(assessment.title, s["title"]),
+        _p(_("Capacity assessment profile"), s["subtitle"]),
+        Spacer(1, 4 * mm),
+        _facts(assessment, profile, s),
+    ]
+    if not profile.domains or not profile.answered:
+        story += [Spacer(1, 6 * mm), _p(_("No answers are agreed yet."), s["body"])]
+        return story
+
+    low, high = scoring.value_range(profile.scale)
+    chart = charts.radar(
+        [domain.name for domain in profile.domains],
+        [(assessment.title, [domain.value for domain in profile.domains])],
+        low,
+        high,
+        size=250,
+    )
+    story.append(_p(_("Profile by domain"), s["h2"]))
+    story.append(_p(_scale_note(profile.scale, low, high), s["muted"]))
+    if chart["drawable"]:
+        story += [Spacer(1, 2 * mm), _radar_drawing(chart)]
+
+    story.append(_p(_("Domains and sub-areas"), s["h2"]))
+    story.append(_areas_table(profile, s))
+
+    story.append(_p(_("Well-developed areas"), s["h2"]))
+    story.append(_indicator_table(profile.well_developed(), levels, s))
+    story.append(_p(_("Areas with potential for further development"), s["h2"]))
+    story.append(_indicator_table(profile.potential(), levels, s))
+    return story
+
+
+def _facts(assessment, profile: scoring.Profile, s) -> Table:
+    organisation = assessment.organisation
+    version = assessment.version
+    rows = [
+        (_("Organisation"), organisation.name),
+        (_("Country"), organisation.country.name if organisation.country else "—"),
+        (_("Framework"), f"{version.framework.name} {version.version}"),
+        (_("Status"), assessment.get_status_display()),
+    ]
+    if assessment.published_at:
+        rows.append((_("Published"), _date(assessment.published_at)))
+    if assessment.validated_at:
+        rows.append((_("Validated"), _date(assessment.validated_at)))
+    if not assessment.published_at and not assessment.validated_at:
+        rows.append((_("Validated"), _("Not yet")))
+    rows.append((_("Coverage"), _coverage(profile)))
+    table = Table(
+        [[_p(label, s["head"]), _p(value, s["cell"])] for label, value in rows],
+        colWidths=[45 * mm, FRAME_WIDTH - 45 * mm],
+        hAlign="LEFT",
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.5, LINE),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                ("LEFTPADDING", (0, 0), (0, -1), 0),
+            ]
+        )
+    )
+    return table
+
+
+def _coverage(profile: scoring.Profile) -> str:
+    percent = round(100 * profile.answered / profile.total) if profile.total else 0
+    return _("%(answered)s of %(total)s indicators answered (%(percent)s%%)") % {
+        "answered": profile.answered,
+        "total": profile.total,
+        "percent": percent,
+    }
+
+
+def _scale_note(scale: str, low: int, high: int) -> str:
+    if scale == Scale.FOUR_LEVEL:
+        return _(
+            "A value is the mean level of its indicators times 100, from %(low)s to %(high)s."
+        ) % {"low": low, "high": high}
+    return _(
+        "A value is the share of its indicators in complete presence, from %(low)s to %(high)s%%."
+    ) % {"low": low, "high": high}
+
+
+def _areas_table(profile: scoring.Profile, s) -> Table:
+    rows = [
+        [
+            _p(_("Domain or sub-area"), s["head"]),
+            _p(_("Value"), s["head_number"]),
+            _p(_("Answered"), s["head_number"]),
+        ]
+    ]
+    domain_rows = []
+    for domain in profile.domains:
+        domain_rows.append(len(rows))
+        rows.append(
+            [
+                _p(domain.name, s["cell_bold"]),
+                _p(charts.format_value(domain.value), s["number"]),
+                _p(f"{domain.answered} / {domain.total}", s["number"]),
+            ]
+        )
+        for area in domain.sub_areas:
+            rows.append(
+                [
+                    _p(area.name, s["cell_sub"]),
+                    _p(charts.format_value(area.value), s["number"]),
+                    _p(f"{area.answered} / {area.total}", s["number"]),
+                ]
+            )
+    table = Table(rows, colWidths=[FRAME_WIDTH - 50 * mm, 25 * mm, 25 * mm], repeatRows=1)
+    style = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("BACKGROUND", (0, 0), (-1, 0), SOFT),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.5, LINE),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+    ]
+    style += [("LINEABOVE", (0, row), (-1, row), 1, GRID) for row in domain_rows[1:]]
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def _indicator_table(results: list[scoring.IndicatorResult], levels: dict[int, str], s):
+    if not results:
+        return _p(_("None yet."), s["muted"])
+    rows = [
+        [
+            _p(_("Indicator"), s["head"]),
+            _p(_("Level"), s["head"]),
+            _p(_("Desired level"), s["head"]),
+            _p(_("Gap"), s["head_number"]),
+            _p(_("Priority"), s["head"]),
+        ]
+    ]
+    for result in results:
+        indicator = result.indicator
+        question = _truncate(plain(indicator.question), QUESTION_CHARS)
+        rows.append(
+            [
+                Paragraph(f"<b>{escape(plain(indicator.code))}</b> {escape(question)}", s["cell"]),
+                _p(_level(result.level, levels), s["cell"]),
+                _p(_level(result.desired_level, levels), s["cell"]),
+                _p(_gap(result.gap), s["number"]),
+                _p(Priority(result.priority).label if result.priority else "—", s["cell"]),
+            ]
+        )
+    table = Table(
+        rows,
+        colWidths=[FRAME_WIDTH - 100 * mm, 33 * mm, 33 * mm, 12 * mm, 22 * mm],
+        repeatRows=1,
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("BACKGROUND", (0, 0), (-1, 0), SOFT),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.5, LINE),
+                ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+            ]
+        )
+    )
+    return table
+
+
+def _level(level: int | None, levels: dict[int, str]) -> str:
+    if level is None:
+        return "—"
+    label = levels.get(level)
+    return f"{level}. {label}" if label else str(level)
+
+
+def _gap(gap: int | None) -> str:
+    if gap is None:
+        return "—"
+    return f"+{gap}" if gap > 0 else str(gap)
+
+
+def _truncate(text: str, chars: int) -> str:
+    text = " ".join(text.split())
+    if len(text) <= chars:
+        return text
+    return text[: chars - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+
+
+def _date(value) -> str:
+    if hasattr(value, "tzinfo") and hasattr(value, "hour"):
+        value = timezone.localtime(value) if timezone.is_aware(value) else value
+        value = value.date()
+    return formats.date_format(value, "DATE_FORMAT")
+
+
+# --- Radar chart -----------------------------------------------------------------------------
+
+
+def _radar_drawing(chart: dict) -> Drawing:
+    """The radar of passerelle.core.charts, drawn with reportlab.graphics: the chart's y axis
+    points down, the PDF's up."""
+    height = chart["height"]
+    scale = min(1.0, FRAME_WIDTH / chart["width"])
+
+    def flip(points: str) -> list[float]:
+        flat = []
+        for pair in points.split():
+            x, y = (float(n) for n in pair.split(","))
+            flat += [x, height - y]
+        return flat
+
+    group = Group()
+    for ring in chart["rings"]:
+        group.add(
+            Polygon(
+                flip(ring["points"]),
+                fillColor=None,
+                strokeColor=GRID if ring is not chart["rings"][-1] else MUTED,
+                strokeWidth=0.6,
+            )
+        )
+    for axis in chart["axes"]:
+        group.add(
+            Line(
+                chart["cx"],
+                height - chart["cy"],
+                axis["x"],
+                height - axis["y"],
+                strokeColor=GRID,
+                strokeWidth=0.6,
+            )
+        )
+    for series in chart["series"]:
+        group.add(
+            Polygon(
+                flip(series["points"]),
+                fillColor=colors.Color(BRAND.red, BRAND.green, BRAND.blue, alpha=0.15),
+                strokeColor=BRAND,
+                strokeWidth=1.6,
+                strokeLineJoin=1,
+            )
+        )
+        for marker in series["markers"]:
+            group.add(
+                Circle(
+                    marker["x"],
+                    height - marker["y"],
+                    2.6,
+                    fillColor=BRAND,
+                    strokeColor=colors.white,
+                    strokeWidth=0.6,
+                )
+            )
+    for ring in chart["rings"]:
+        group.add(
+            String(
+                ring["label_x"],
+                height - ring["label_y"],
+                plain(ring["display"]),
+                fontName=FONT,
+                fontSize=8,
+                fillColor=MUTED,
+            )
+        )
+    for axis in chart["axes"]:
+        for line in axis["lines"]:
+            group.add(
+                String(
+                    line["x"],
+                    height - line["y"],
+                    plain(line["text"]),
+                    fontName=FONT,
+                    fontSize=9,
+                    fillColor=INK,
+                    textAnchor=axis["anchor"],
+                )
+            )
+    group.scale(scale, scale)
+    drawing = Drawing(chart["width"] * scale, height * scale)
+    drawing.add(group)
+    drawing.hAlign = "CENTER"
+    return drawing
+
+
+# --- Footer ----------------------------------------------------------------------------------
+
+
+def _numbered_canvas(footer: str):
+    """A canvas class that writes `footer` and "Page n of N" at the bottom of every page: it
+    keeps each page until the last is known, then draws them."""
+    page_of = _("Page %(number)s of %(total)s")
+
+    class NumberedCanvas(canvas.Canvas):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._pages = []
+
+        def showPage(self):
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self._footer(total)
+                super().showPage()
+            super().save()
+
+        def _footer(self, total: int) -> None:
+            self.saveState()
+            self.setFont(FONT, 8)
+            self.setFillColor(MUTED)
+            self.setStrokeColor(LINE)
+            self.setLineWidth(0.5)
+            y = MARGIN - 2 * mm
+            self.line(MARGIN, y + 4 * mm, A4[0] - MARGIN, y + 4 * mm)
+            self.drawString(MARGIN, y, footer)
+            label = page_of % {"number": self._pageNumber, "total": total}
+            self.drawRightString(A4[0] - MARGIN, y, plain(label))
+            self.restoreState()
+
+    return NumberedCanvas
