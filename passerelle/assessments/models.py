@@ -293,6 +293,9 @@ class Assessment(TimeStampedModel):
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     validated_at = models.DateTimeField(_("validated"), null=True, blank=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    # {domain code: value} at publication. Answers are frozen by then, so roll-ups and peer
+    # suggestions read these instead of recomputing every published profile.
+    published_scores = models.JSONField(_("published domain values"), default=dict, blank=True)
     is_demo = models.BooleanField(_("demo data"), default=False)
 
     class Meta:

@@ -73,7 +73,6 @@ def regional_scores(request, body):
     ]
     if not latest:
         return None
-    scores = selectors.domain_scores(latest)
     tables = []
     for framework_id in sorted({a.version.framework_id for a in latest}):
         rows = [a for a in latest if a.version.framework_id == framework_id]
@@ -84,7 +83,9 @@ def regional_scores(request, body):
                 "framework": rows[-1].version.framework,
                 "domains": domains,
                 "high": high,
-                "rows": [(a, [scores[a.pk].get(domain.code) for domain in domains]) for a in rows],
+                "rows": [
+                    (a, [a.published_scores.get(domain.code) for domain in domains]) for a in rows
+                ],
             }
         )
     return {"tables": tables, "body": body}

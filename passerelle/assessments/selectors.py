@@ -133,6 +133,8 @@ def section_progress(assessment: Assessment) -> dict[int, tuple[int, int]]:
 def contributor_views(assessment: Assessment, indicator_ids, *, user, all_views: bool):
     """indicator id → contributors' answers (with their files): everyone's for the
     organisation's members, one's own for an invited contributor."""
+    if not (all_views or user.is_authenticated):
+        return {}
     answers = (
         assessment.answers.filter(indicator_id__in=indicator_ids)
         .select_related("author")
@@ -228,24 +230,6 @@ def latest_published(*, framework_id=None, organisations=None, countries=None):
     )
 
 
-def domain_scores(assessments) -> dict[int, dict[str, float]]:
-    """assessment id → {domain code: value}, for many assessments in a fixed number of queries."""
-    assessments = list(assessments)
-    answers: dict[int, dict[int, AgreedAnswer]] = {a.pk: {} for a in assessments}
-    for answer in AgreedAnswer.objects.filter(assessment__in=assessments):
-        answers[answer.assessment_id][answer.indicator_id] = answer
-    trees: dict[tuple, list] = {}
-    scores = {}
-    for assessment in assessments:
-        key = (assessment.version_id, assessment.scope)
-        if key not in trees:
-            trees[key] = assessment_tree(assessment)
-        scores[assessment.pk] = scoring.build_profile(
-            trees[key], answers[assessment.pk], assessment.version.scale
-        ).domain_values
-    return scores
-
-
 def peers(assessment: Assessment, own: scoring.Profile) -> dict:
     """The published profiles closest to this one (same framework and level of government), and
     those strongest in this one's weakest domain."""
@@ -254,7 +238,7 @@ def peers(assessment: Assessment, own: scoring.Profile) -> dict:
         for other in latest_published(framework_id=assessment.version.framework_id)
         if other.organisation_id != assessment.organisation_id and other.scope == assessment.scope
     ]
-    scores = domain_scores(others)
+    scores = {other.pk: other.published_scores for other in others}
     own_values = own.domain_values
     shown = settings.ASSESSMENTS["PEERS_SHOWN"]
     similar = []

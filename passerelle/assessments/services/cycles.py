@@ -334,6 +334,10 @@ def evidence_delete(*, actor, evidence: EvidenceFile) -> None:
 # --- From draft to publication ------------------------------------------------------------
 
 
+def _audit_value(value):
+    return value if value is None or isinstance(value, dict) else str(value)
+
+
 def _transition(actor, assessment, action: str, status: str, **fields) -> Assessment:
     before = assessment.status
     assessment.status = status
@@ -344,7 +348,7 @@ def _transition(actor, assessment, action: str, status: str, **fields) -> Assess
         actor,
         assessment,
         f"assessments.assessment.{action}",
-        {"from": before, "to": status, **{k: str(v) for k, v in fields.items()}},
+        {"from": before, "to": status, **{k: _audit_value(v) for k, v in fields.items()}},
     )
     return assessment
 
@@ -428,6 +432,7 @@ def assessment_publish(*, actor, assessment: Assessment, disclosure: str) -> Ass
         AssessmentStatus.PUBLISHED,
         disclosure=disclosure,
         published_at=timezone.now(),
+        published_scores=selectors.profile(assessment).domain_values,
     )
 
 

@@ -8,7 +8,6 @@ from types import SimpleNamespace
 import pytest
 from django.core.exceptions import ValidationError
 
-from passerelle.accounts.tests.factories import MembershipFactory, OrganisationFactory
 from passerelle.assessments import interchange, scoring, selectors, services
 from passerelle.assessments.choices import BenchmarkStatus, Scale
 from passerelle.assessments.models import AgreedAnswer, Assessment
@@ -655,42 +654,18 @@ def test_assessment_tree_costs_a_fixed_number_of_queries(
 
 
 @pytest.mark.django_db
-def test_domain_scores_of_many_assessments_cost_the_same_as_of_one(
-    focal_point, verified_government, national_version, django_assert_max_num_queries
-):
-    cycles = []
-    for n in range(3):
-        cycle = services.assessment_open(
-            actor=focal_point, organisation=verified_government, version=national_version,
-            title=f"Cycle {n}", scope="national", language="en",
-        )  # fmt: skip
-        agree(focal_point, cycle, "RIGHTS.1.1", n + 1)
-        agree(focal_point, cycle, "WGA.1.1", 4 - n)
-        cycles.append(cycle)
-    other = OrganisationFactory(type="national_government", verification_status="verified")
-    admin = MembershipFactory(organisation=other, role="admin").user
-    stranger = services.assessment_open(
-        actor=admin, organisation=other, version=national_version,
-        title="Other", scope="national", language="en",
+def test_publication_freezes_the_domain_values(focal_point, verified_government, national_version):
+    """Roll-ups and peers read the values stored at publication, not a recomputation."""
+    cycle = services.assessment_open(
+        actor=focal_point, organisation=verified_government, version=national_version,
+        title="Cycle", scope="national", language="en",
     )  # fmt: skip
-    agree(admin, stranger, "SORM.1.1", 2)
-    cycles.append(stranger)
-
-    def scores(assessments):
-        queryset = Assessment.objects.filter(pk__in=[a.pk for a in assessments])
-        # The assessments, their agreed answers, and one tree (6) per version and scope.
-        with django_assert_max_num_queries(8) as queries:
-            result = selectors.domain_scores(queryset.select_related("version"))
-        return result, len(queries)
-
-    one, one_count = scores(cycles[:1])
-    many, many_count = scores(cycles)
-    assert many_count == one_count
-    # RIGHTS: RIGHTS.1 holds the only level, n + 1 -> (n + 1) x 100; WGA likewise 4 - n.
-    assert one == {cycles[0].pk: {"RIGHTS": 100.0, "WGA": 400.0}}
-    assert many == {
-        cycles[0].pk: {"RIGHTS": 100.0, "WGA": 400.0},
-        cycles[1].pk: {"RIGHTS": 200.0, "WGA": 300.0},
-        cycles[2].pk: {"RIGHTS": 300.0, "WGA": 200.0},
-        stranger.pk: {"SORM": 200.0},
-    }
+    agree(focal_point, cycle, "RIGHTS.1.1", 2)
+    agree(focal_point, cycle, "WGA.1.1", 4)
+    services.assessment_submit(actor=focal_point, assessment=cycle)
+    services.assessment_sign(actor=focal_point, assessment=cycle)
+    services.assessment_publish(actor=focal_point, assessment=cycle, disclosure="scores")
+    cycle.refresh_from_db()
+    # RIGHTS.1 holds the only level of RIGHTS: 2 x 100; WGA.1 likewise 4 x 100.
+    assert cycle.published_scores == {"RIGHTS": 200.0, "WGA": 400.0}
+    assert cycle.published_scores == selectors.profile(cycle).domain_values
