@@ -41,7 +41,7 @@ from reportlab.platypus import (
 
 from passerelle.core import charts
 
-from . import scoring
+from . import scoring, selectors
 from .choices import Priority, Scale
 
 MARGIN = 18 * mm
@@ -118,8 +118,6 @@ def level_labels(assessment) -> dict[int, str]:
 
 def assessment_pdf(assessment, *, today: date | None = None) -> bytes:
     """The profile PDF of `assessment`, its profile and level labels read in its language."""
-    from . import selectors
-
     with translation.override(assessment.language):
         profile = selectors.profile(assessment)
         levels = level_labels(assessment)

@@ -564,9 +564,7 @@ def profile_view(request, pk):
 
 def profile_pdf(request, pk):
     assessment = _scores_visible(request, pk)
-    profile = selectors.profile(assessment)
-    levels = {level.value: level.label for level in assessment.version.levels.all()}
-    content = pdf.profile_pdf(assessment, profile, levels=levels)
+    content = pdf.assessment_pdf(assessment)  # in the assessment's language, as it was written
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="assessment-{assessment.pk}.pdf"'
     return response
