@@ -5,6 +5,7 @@ all is tests/test_url_access.py's business."""
 
 import html
 import re
+import zlib
 from datetime import timedelta
 
 import pytest
@@ -166,6 +167,24 @@ def published_assessment(version, title, country=None):
     agree(admin, assessment, "RIGHTS.1.1", level=2, desired_level=4)
     validate(admin, assessment)
     return services.assessment_publish(actor=admin, assessment=assessment, disclosure="scores")
+
+
+def pdf_text(document: bytes) -> str:
+    """The strings drawn on the PDF's (compressed) pages, run together."""
+    strings = []
+    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", document, re.S):
+        try:
+            stream = zlib.decompress(stream)
+        except zlib.error:
+            continue
+        for match in re.finditer(rb"\(((?:[^()\\]|\\.)*)\)\s*Tj", stream):
+            raw = re.sub(
+                rb"\\([0-7]{1,3}|.)",
+                lambda m: bytes([int(m.group(1), 8)]) if m.group(1)[:1].isdigit() else m.group(1),
+                match.group(1),
+            )
+            strings.append(raw.decode("cp1252"))
+    return " ".join(" ".join(strings).split())
 
 
 def queries(client, url) -> int:
@@ -793,10 +812,26 @@ def test_a_french_profile_in_french(client, focal_point, verified_government, na
     assert rights in content and question in content
     with translation.override("en"):
         assert domain(assessment, "RIGHTS").name not in content  # not the English name
-    with translation.override("fr"):
-        pdf_url = reverse("assessments:profile_pdf", kwargs={"pk": assessment.pk})
-    response = client.get(pdf_url)
+
+
+@pytest.mark.parametrize("page_language", ["fr", "en"])
+def test_the_pdf_is_in_the_assessment_language_whatever_the_page_language(
+    client, focal_point, verified_government, national_version, page_language
+):
+    assessment = services.assessment_open(
+        actor=focal_point, organisation=verified_government, version=national_version,
+        title="Évaluation nationale 2026", scope="national", language="fr",
+    )  # fmt: skip
+    agree(focal_point, assessment, "RIGHTS.1.1", level=1, desired_level=3, priority="high")
+    client.force_login(focal_point)
+    with translation.override(page_language):
+        url = reverse("assessments:profile_pdf", kwargs={"pk": assessment.pk})
+    response = client.get(url)
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
+    content = pdf_text(response.content)
+    assert "Droits des migrants" in content  # the domain, in French
+    assert "Nécessite des progrès supplémentaires" in content  # level 1, in French
+    assert "Migrants' rights" not in content and "Requires further progress" not in content
 
 
 # --- 8. query budgets -------------------------------------------------------------------------
