@@ -470,13 +470,22 @@ class _Demo:
         return plan
 
     def improved_plan(self, before: dict[int, dict], year: int) -> dict[int, dict]:
-        """The next cycle: some levels up, some indicators answered for the first time."""
+        """The next cycle: some levels up, some indicators answered for the first time — at about
+        the level their domain had reached, so that progress shows in every domain's value."""
         rng, plan = self.rng, {}
+        reached: dict[str, list[int]] = {}
+        for indicator in self.indicators:
+            if indicator.pk in before:
+                reached.setdefault(indicator.sub_area.domain.code, []).append(
+                    before[indicator.pk]["level"]
+                )
         for indicator in self.indicators:
             previous = before.get(indicator.pk)
             if previous is None:
                 if rng.random() < 0.6:
-                    plan[indicator.pk] = self.fields(indicator, rng.randint(1, self.top - 1), year)
+                    levels = reached.get(indicator.sub_area.domain.code) or [1]
+                    level = min(self.top, round(sum(levels) / len(levels)) + rng.choice((0, 1)))
+                    plan[indicator.pk] = self.fields(indicator, level, year)
             elif previous["level"] < self.top and rng.random() < 0.35:
                 fields = self.fields(indicator, previous["level"] + 1, year)
                 fields["evidence"] = f"{PROGRESS[self.language]} {fields['evidence']}"
