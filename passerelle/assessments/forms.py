@@ -1,6 +1,7 @@
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from passerelle.taxonomy.models import CapacityArea, GCMObjective
 
@@ -155,7 +156,7 @@ class AnswerForm(forms.Form):
         label=_("Priority"), choices=[("", "—"), *Priority.choices], required=False
     )
     evidence = forms.CharField(
-        label=_("Evidence"),
+        label=pgettext_lazy("assessment", "Evidence"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("What shows this level: laws, plans, data, practice."),

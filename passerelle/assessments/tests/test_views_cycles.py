@@ -3,6 +3,7 @@ input, evidence files, section assignments, the way to publication, the profile,
 PDF, the query budgets of the busiest pages, and the benchmark board. Who may reach each URL at
 all is tests/test_url_access.py's business."""
 
+import base64
 import html
 import re
 import zlib
@@ -172,7 +173,10 @@ def published_assessment(version, title, country=None):
 def pdf_text(document: bytes) -> str:
     """The strings drawn on the PDF's (compressed) pages, run together."""
     strings = []
-    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", document, re.S):
+    for stream in re.findall(rb"\bstream\r?\n(.*?)endstream", document, re.S):
+        stream = stream.strip()
+        if stream.endswith(b"~>"):  # ReportLab's /ASCII85Decode /FlateDecode
+            stream = base64.a85decode(stream, adobe=True)
         try:
             stream = zlib.decompress(stream)
         except zlib.error:
