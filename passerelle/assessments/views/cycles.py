@@ -141,61 +141,59 @@ class AssessmentOpenView(LoginRequiredMixin, View):
 class AssessmentDetailView(View):
     """The cycle's overview: where it stands, its sections and who answers them."""
 
-    template_name = "assessments/assessment_detail.html"
-
     def get(self, request, pk):
         assessment = selectors.assessment_get(user=request.user, pk=pk)
-        return self.render(assessment)
+        return render_overview(request, assessment)
 
-    def render(self, assessment, *, assign_form=None, publish_form=None, status=200):
-        request, user = self.request, self.request.user
-        coordinator = is_coordinator(user, assessment)
-        progress = selectors.section_progress(assessment)
-        assignments = assessment.assignments.select_related("user", "domain")
-        sections = []
-        for domain in assessment.version.domains.all():
-            if domain.pk not in progress:
-                continue
-            answered, total = progress[domain.pk]
-            sections.append(
-                {
-                    "domain": domain,
-                    "answered": answered,
-                    "total": total,
-                    "readable": may_read_section(user, assessment, domain.pk),
-                    "assignments": [a for a in assignments if a.domain_id == domain.pk],
-                }
+
+def render_overview(request, assessment, *, assign_form=None, publish_form=None, status=200):
+    """The overview page; a refused assignment or publication comes back with its form."""
+    user = request.user
+    progress = selectors.section_progress(assessment)
+    assignments = assessment.assignments.select_related("user", "domain")
+    sections = []
+    for domain in assessment.version.domains.all():
+        if domain.pk not in progress:
+            continue
+        answered, total = progress[domain.pk]
+        sections.append(
+            {
+                "domain": domain,
+                "answered": answered,
+                "total": total,
+                "readable": may_read_section(user, assessment, domain.pk),
+                "assignments": [a for a in assignments if a.domain_id == domain.pk],
+            }
+        )
+    if assign_form is None and user_can(user, "assign", assessment):
+        assign_form = AssignmentForm(domains=assessment.version.domains.all())
+    if publish_form is None and user_can(user, "publish", assessment):
+        publish_form = PublishForm()
+    context = {
+        "assessment": assessment,
+        "steps": AssessmentStatus.choices,
+        "sections": sections,
+        "member": is_member(user, assessment),
+        "coordinator": is_coordinator(user, assessment),
+        "assign_form": assign_form,
+        "publish_form": publish_form,
+        "signatures": assessment.signatures.select_related("user"),
+        "actions": {
+            action: user_can(user, action, assessment)
+            for action in (
+                "start_consultation",
+                "submit",
+                "return_to_draft",
+                "sign",
+                "reassess",
+                "view_scores",
+                "view_answers",
             )
-        if assign_form is None and user_can(user, "assign", assessment):
-            assign_form = AssignmentForm(domains=assessment.version.domains.all())
-        if publish_form is None and user_can(user, "publish", assessment):
-            publish_form = PublishForm()
-        context = {
-            "assessment": assessment,
-            "steps": AssessmentStatus.choices,
-            "sections": sections,
-            "member": is_member(user, assessment),
-            "coordinator": coordinator,
-            "assign_form": assign_form,
-            "publish_form": publish_form,
-            "signatures": assessment.signatures.select_related("user"),
-            "actions": {
-                action: user_can(user, action, assessment)
-                for action in (
-                    "start_consultation",
-                    "submit",
-                    "return_to_draft",
-                    "sign",
-                    "reassess",
-                    "view_scores",
-                    "view_answers",
-                )
-            },
-            "sign_blocked": _sign_blocked(user, assessment),
-            "can_export": is_member(user, assessment)
-            or bool(assigned_domain_ids(user, assessment)),
-        }
-        return render(request, self.template_name, context, status=status)
+        },
+        "sign_blocked": _sign_blocked(user, assessment),
+        "can_export": is_member(user, assessment) or bool(assigned_domain_ids(user, assessment)),
+    }
+    return render(request, "assessments/assessment_detail.html", context, status=status)
 
 
 def _sign_blocked(user, assessment) -> bool:
@@ -476,7 +474,7 @@ def assignment_add(request, pk):
             else:
                 messages.success(request, _("The section is assigned."))
                 return redirect(assessment)
-    return AssessmentDetailView(request=request).render(assessment, assign_form=form, status=400)
+    return render_overview(request, assessment, assign_form=form, status=400)
 
 
 @require_POST
@@ -508,7 +506,7 @@ def transition(request, pk, action):
         service(actor=request.user, assessment=assessment)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-        return AssessmentDetailView(request=request).render(assessment, status=400)
+        return render_overview(request, assessment, status=400)
     messages.success(request, done)
     return redirect(assessment)
 
@@ -525,7 +523,7 @@ def publish(request, pk):
         )
         messages.success(request, _("The assessment is published."))
         return redirect(assessment)
-    return AssessmentDetailView(request=request).render(assessment, publish_form=form, status=400)
+    return render_overview(request, assessment, publish_form=form, status=400)
 
 
 # --- Profile, comparison, export -------------------------------------------------------------
