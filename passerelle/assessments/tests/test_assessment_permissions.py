@@ -413,7 +413,7 @@ def test_an_editor_gets_a_draft_request_in_the_assessments_language(french, veri
     assert draft.title == expected_title
     assert draft.description.startswith(indicator.question_fr + "\n\n")
     assert indicator.question_en not in draft.description
-    assert "“Évaluation nationale”" in draft.description
+    assert "Évaluation nationale" in draft.description
     assert "level 1" in draft.description or "niveau 1" in draft.description
     assert (draft.current_level, draft.desired_level, draft.priority) == (1, 3, "high")
     assert (draft.language, draft.scope) == ("fr", "national")
