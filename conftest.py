@@ -1,7 +1,9 @@
 """Fixtures shared by every app's tests: people in each role around one organisation."""
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 
 from passerelle.accounts.tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 
@@ -11,6 +13,14 @@ def _clear_cache():
     # Throttles and allauth's rate limits live in the cache; tests must not inherit them.
     cache.clear()
     yield
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    # A request to a /fr/ page leaves French active in the test's thread; the next test must
+    # not reverse URLs or read labels in it.
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ import zlib
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import override_settings
@@ -79,7 +80,9 @@ def lock_version(content: str, kind: str, indicator_pk: int) -> int:
 
 
 def textarea(content: str, ident: str) -> str:
-    match = re.search(rf'<textarea\b[^>]*\bid="{re.escape(ident)}"[^>]*>(.*?)</textarea>', content, re.S)
+    match = re.search(
+        rf'<textarea\b[^>]*\bid="{re.escape(ident)}"[^>]*>(.*?)</textarea>', content, re.S
+    )
     assert match, f"no textarea {ident}"
     return html.unescape(match.group(1)).strip()
 
@@ -240,7 +243,9 @@ def test_a_contributor_autosaves_their_answer_with_htmx(client, assessment, cont
     assert attribute(status, "hx-swap-oob") == "innerHTML"
     assert "Saved at" in content
     hidden = tag(content, "input", f"mine-{rights.pk}-lock_version")
-    assert attribute(hidden, "hx-swap-oob") == "true" and attribute(hidden, "name") == "lock_version"
+    assert (
+        attribute(hidden, "hx-swap-oob") == "true" and attribute(hidden, "name") == "lock_version"
+    )
     answer = Answer.objects.get(assessment=assessment, indicator=rights, author=contributor)
     assert lock_version(content, "mine", rights.pk) == answer.lock_version == 1
     assert (answer.level, answer.desired_level, answer.priority) == (2, 4, "high")
@@ -308,6 +313,38 @@ def test_answers_are_frozen_once_submitted(client, assessment, focal_point):
     assert AgreedAnswer.objects.get().level == 2
     content = page(client.get(section_url(assessment, "RIGHTS")))
     assert "The answers are frozen" in content and 'class="answer-form' not in content
+
+
+def test_contributors_views_stay_with_the_organisation(
+    client, assessment, focal_point, contributor, viewer_of_government
+):
+    save(contributor, assessment, "RIGHTS.1.1", level=2, evidence="A working paper's view")
+    colleague = member(OrganisationFactory(), "editor")
+    assign(focal_point, assessment, "RIGHTS", colleague)
+    client.force_login(colleague)
+    content = page(client.get(section_url(assessment, "RIGHTS")))
+    assert "A working paper's view" not in content and "Contributors' views" not in content
+    client.force_login(viewer_of_government)
+    content = page(client.get(section_url(assessment, "RIGHTS")))
+    assert "A working paper's view" in content and str(contributor) in content
+    assert 'class="answer-form' not in content  # a viewer reads, does not answer
+
+
+def test_a_section_published_with_its_answers_is_read_anonymously(
+    client, assessment, focal_point, contributor
+):
+    save(contributor, assessment, "RIGHTS.1.1", level=1, evidence="A contributor's own view")
+    agree(focal_point, assessment, "RIGHTS.1.1", level=2, evidence="Agreed: decree 12 of 2025")
+    validate(focal_point, assessment)
+    services.assessment_publish(actor=focal_point, assessment=assessment, disclosure="all")
+    response = client.get(section_url(assessment, "RIGHTS"))
+    assert response.status_code == 200
+    content = page(response)
+    assert "Agreed: decree 12 of 2025" in content
+    assert "A contributor's own view" not in content and 'class="answer-form' not in content
+    response = client.post(save_url(assessment, "RIGHTS.1.1", "mine"), answer_data())
+    assert response.status_code == 302 and response.url.startswith("/en/accounts/login/")
+    assert Answer.objects.get().evidence == "A contributor's own view"
 
 
 # --- 2. conflicts -----------------------------------------------------------------------------
@@ -560,10 +597,9 @@ def test_refused_uploads_are_explained_on_the_section_page(
 ):
     client.force_login(contributor)
     rights = indicator(assessment, "RIGHTS.1.1")
-    limits = {"EVIDENCE_MAX_BYTES": len(PDF), "EVIDENCE_PER_ANSWER": 10, "MAX_SIGNATORIES": 5,
-              "PEERS_SHOWN": 5}  # fmt: skip
-    with override_settings(ASSESSMENTS=limits):
-        response = client.post(upload_url(assessment, "RIGHTS.1.1"), {"file": upload(name, content)})
+    url = upload_url(assessment, "RIGHTS.1.1")
+    with override_settings(ASSESSMENTS={**settings.ASSESSMENTS, "EVIDENCE_MAX_BYTES": len(PDF)}):
+        response = client.post(url, {"file": upload(name, content)})
     assert response.status_code == 400
     text = page(response)
     assert "<html" in text
@@ -712,7 +748,8 @@ def test_from_draft_to_publication_through_the_pages(client, assessment, focal_p
     content = page(response)
     assert "<dt>Published</dt>" in content and "Scores only" in content
     assert 'aria-current="step" class="current">Published</li>' in content
-    assert client.get(reverse("assessments:profile", kwargs={"pk": assessment.pk})).status_code == 200
+    profile = client.get(reverse("assessments:profile", kwargs={"pk": assessment.pk}))
+    assert profile.status_code == 200
     # Scores only: the sections' answers stay private.
     assert client.get(section_url(assessment, "RIGHTS")).status_code == 403
 

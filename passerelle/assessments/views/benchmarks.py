@@ -39,7 +39,8 @@ def board(request, slug):
     status = 200
     can_set = request.user.has_role(organisation.pk, MembershipRole.ADMIN)
     if can_set:
-        form = BenchmarkForm(request.POST or None, indicators=_indicators(organisation))
+        data = request.POST if request.method == "POST" else None
+        form = BenchmarkForm(data, indicators=_indicators(organisation))
     if request.method == "POST":
         if not can_set:
             raise PermissionDenied

@@ -332,6 +332,10 @@ def answer_save(request, pk, indicator, kind):
             add_service_errors(form, error)
         except services.AnswerConflict as error:
             conflict = error.current
+            if conflict is None:  # a version for an answer that does not exist: a stale page
+                form.add_error(
+                    None, _("This answer changed while you were editing it: reload the page.")
+                )
         else:
             return _saved(request, assessment, domain, indicator, kind, saved)
     if conflict is not None:
