@@ -380,6 +380,19 @@ class Assignment(TimeStampedModel):
         return f"{self.domain} — {self.user}"
 
 
+def levels_on_a_scale(prefix: str) -> list[models.CheckConstraint]:
+    """Both levels of an answer are empty or on a scale (1 to 4 at most; the version's own scale
+    is checked by the services)."""
+    return [
+        models.CheckConstraint(
+            condition=Q(**{f"{field}__isnull": True})
+            | Q(**{f"{field}__gte": 1, f"{field}__lte": 4}),
+            name=f"assessments_{prefix}_{name}_1_4",
+        )
+        for field, name in (("level", "level"), ("desired_level", "desired"))
+    ]
+
+
 class AnswerFields(models.Model):
     """What an answer says, whoever gives it: the level reached, the level wanted, how urgent the
     gap is. `lock_version` grows with every save: a save based on an older one is a conflict."""
@@ -432,15 +445,7 @@ class Answer(AnswerFields, TimeStampedModel):
             models.UniqueConstraint(
                 fields=["assessment", "indicator", "author"], name="assessments_answer_one_view"
             ),
-            models.CheckConstraint(
-                condition=Q(level__isnull=True) | Q(level__gte=1, level__lte=4),
-                name="assessments_answer_level_1_4",
-            ),
-            models.CheckConstraint(
-                condition=Q(desired_level__isnull=True)
-                | Q(desired_level__gte=1, desired_level__lte=4),
-                name="assessments_answer_desired_1_4",
-            ),
+            *levels_on_a_scale("answer"),
         ]
 
     def __str__(self) -> str:
@@ -473,15 +478,7 @@ class AgreedAnswer(AnswerFields, TimeStampedModel):
             models.UniqueConstraint(
                 fields=["assessment", "indicator"], name="assessments_agreed_answer_once"
             ),
-            models.CheckConstraint(
-                condition=Q(level__isnull=True) | Q(level__gte=1, level__lte=4),
-                name="assessments_agreed_level_1_4",
-            ),
-            models.CheckConstraint(
-                condition=Q(desired_level__isnull=True)
-                | Q(desired_level__gte=1, desired_level__lte=4),
-                name="assessments_agreed_desired_1_4",
-            ),
+            *levels_on_a_scale("agreed"),
         ]
 
     def __str__(self) -> str:
