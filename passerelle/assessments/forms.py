@@ -101,6 +101,23 @@ class IndicatorForm(forms.Form):
         }
 
 
+class NewIndicatorForm(IndicatorForm):
+    code = forms.CharField(label=_("Code"), max_length=30, help_text=_("e.g. RIGHTS.1.4"))
+    maps_to = forms.ModelChoiceField(
+        label=_("Same as, in the previous version"),
+        queryset=None,
+        required=False,
+        help_text=_("So that results stay comparable across versions."),
+    )
+
+    field_order = ["code", "maps_to"]
+
+    def __init__(self, *args, previous_indicators, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["maps_to"].queryset = previous_indicators
+        self.order_fields(self.field_order)
+
+
 # --- Assessment cycles ----------------------------------------------------------------------
 
 

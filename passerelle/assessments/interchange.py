@@ -53,7 +53,7 @@ def version_rows(version) -> list[dict[str, str]]:
     indicators = (
         version.indicators.select_related("sub_area__domain__mgi_domain", "maps_to")
         .prefetch_related("descriptors", "capacity_areas", "gcm_objectives")
-        .order_by("position")
+        .order_by("sub_area__domain__position", "sub_area__position", "position")
     )
     for indicator in indicators:
         sub_area, domain = indicator.sub_area, indicator.sub_area.domain

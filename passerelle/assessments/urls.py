@@ -31,6 +31,21 @@ urlpatterns = [
         name="indicator_edit",
     ),
     path(
+        "frameworks/<slug:code>/<str:version>/sub-areas/<str:sub_area>/indicators/new/",
+        frameworks.IndicatorAddView.as_view(),
+        name="indicator_add",
+    ),
+    path(
+        "frameworks/<slug:code>/<str:version>/indicators/<str:indicator>/delete/",
+        frameworks.indicator_remove,
+        name="indicator_remove",
+    ),
+    path(
+        "frameworks/<slug:code>/<str:version>/indicators/<str:indicator>/move/<slug:direction>/",
+        frameworks.indicator_move,
+        name="indicator_move",
+    ),
+    path(
         "frameworks/<slug:code>/<str:version>/publish/",
         frameworks.version_publish,
         name="version_publish",

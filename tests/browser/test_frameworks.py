@@ -55,6 +55,36 @@ def test_read_download_edit_import_and_publish_a_framework(
     page.get_by_role("button", name="Save").click()
     page.wait_for_load_state()
     check_a11y(page)
+
+    # A new indicator, moved up one place; then an old one removed.
+    draft = FrameworkVersion.objects.get(framework=local.framework, version="1.1")
+    sub_area = draft.indicators.get(code=first_code).sub_area
+    page.get_by_role("link", name=f"Add an indicator to {sub_area.code}").click()
+    page.wait_for_load_state()
+    check_a11y(page)
+    page.get_by_label("Code").fill("CITY.NEW")
+    for lang, language in (("en", "English"), ("fr", "French"), ("es", "Spanish")):
+        page.get_by_label(f"Question ({language})").fill(
+            f"Does the city welcome newcomers ({lang})?"
+        )
+        for level in (1, 2, 3):
+            page.get_by_label(f"Level {level} ({language})").fill(f"Level {level} ({lang})")
+    page.get_by_role("button", name="Add the indicator").click()
+    page.wait_for_load_state()
+    check_a11y(page)
+    assert list(sub_area.indicators.order_by("position").values_list("code", flat=True))[-1] == (
+        "CITY.NEW"
+    )
+    page.get_by_role("button", name="Move CITY.NEW up").click()
+    page.wait_for_load_state()
+    check_a11y(page)
+    order = list(sub_area.indicators.order_by("position").values_list("code", flat=True))
+    assert order[-2] == "CITY.NEW"
+    page.get_by_role("button", name=f"Remove {order[-1]}").click()
+    page.wait_for_load_state()
+    check_a11y(page)
+    assert not draft.indicators.filter(code=order[-1]).exists()
+
     page.get_by_role("button", name="Publish this version").click()
     page.wait_for_load_state()
     check_a11y(page)

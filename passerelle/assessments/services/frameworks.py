@@ -4,6 +4,7 @@ imports new versions as drafts from a spreadsheet, and publishes them (then they
 from django.apps import apps as django_apps
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -13,7 +14,7 @@ from passerelle.taxonomy.models import CapacityArea
 
 from .. import interchange
 from ..choices import Scale, VersionStatus
-from ..models import Framework, FrameworkVersion
+from ..models import Framework, FrameworkVersion, Indicator, LevelDescriptor
 
 RESERVED_CODES = {"new"}  # a page of its own: /assessments/frameworks/new/
 
@@ -141,3 +142,89 @@ def indicator_update(
             value=value, defaults=interchange.translated("text", levels[value])
         )
     log_action(actor, indicator, "assessments.indicator.updated", {"code": indicator.code})
+
+
+def _draft_for(actor, version) -> FrameworkVersion:
+    version = FrameworkVersion.objects.select_for_update().get(pk=version.pk)
+    require(actor, "edit", version)
+    return version
+
+
+@transaction.atomic
+def indicator_add(
+    *,
+    actor,
+    sub_area,
+    code: str,
+    texts: dict,
+    applies_to: str,
+    capacity_areas,
+    gcm_objectives,
+    levels,
+    maps_to=None,
+) -> Indicator:
+    """Add an indicator at the end of a sub-area of a draft version."""
+    version = _draft_for(actor, sub_area.domain.version)
+    code = code.strip()
+    if not code:
+        raise ValidationError({"code": _("Give the indicator a code, e.g. RIGHTS.1.4.")})
+    if version.indicators.filter(code=code).exists():
+        raise ValidationError(
+            {"code": _("This version has an indicator %(code)s already.") % {"code": code}}
+        )
+    if maps_to is not None and maps_to.version_id != version.previous_id:
+        raise ValidationError({"maps_to": _("Choose an indicator of the previous version.")})
+    # Indicators are shown sub-area by sub-area, each ordered by position: last in the version is
+    # last in its sub-area.
+    last = version.indicators.aggregate(last=Max("position"))["last"]
+    position = 0 if last is None else last + 1
+    indicator = Indicator(
+        version=version, sub_area=sub_area, code=code, applies_to=applies_to, maps_to=maps_to,
+        position=position,
+    )  # fmt: skip
+    for name, value in texts.items():
+        if name.split("_")[0] not in INDICATOR_TEXTS:
+            raise TypeError(f"Unknown indicator text: {name}")
+        setattr(indicator, name, value)
+    indicator.full_clean()
+    indicator.save()
+    indicator.capacity_areas.set(capacity_areas)
+    indicator.gcm_objectives.set(gcm_objectives)
+    LevelDescriptor.objects.bulk_create(
+        LevelDescriptor(
+            indicator=indicator, value=value, **interchange.translated("text", levels[value])
+        )
+        for value in version.levels_range
+    )
+    log_action(
+        actor, indicator, "assessments.indicator.added", {"code": code, "version": str(version)}
+    )
+    return indicator
+
+
+@transaction.atomic
+def indicator_remove(*, actor, indicator) -> None:
+    version = _draft_for(actor, indicator.version)
+    if Indicator.objects.filter(maps_to=indicator).exists():
+        raise ValidationError(_("A later version maps an indicator to this one: it stays."))
+    data = {"code": indicator.code, "version": str(version)}
+    indicator.delete()
+    log_action(actor, version, "assessments.indicator.removed", data)
+
+
+@transaction.atomic
+def indicator_move(*, actor, indicator, direction: str) -> None:
+    """Swap the indicator with its neighbour in its sub-area ("up" or "down")."""
+    _draft_for(actor, indicator.version)
+    siblings = indicator.sub_area.indicators.exclude(pk=indicator.pk)
+    if direction == "up":
+        neighbour = siblings.filter(position__lt=indicator.position).order_by("-position").first()
+    elif direction == "down":
+        neighbour = siblings.filter(position__gt=indicator.position).order_by("position").first()
+    else:
+        raise ValidationError(_("Move an indicator up or down."))
+    if neighbour is None:
+        return
+    indicator.position, neighbour.position = neighbour.position, indicator.position
+    Indicator.objects.bulk_update([indicator, neighbour], ["position"])
+    log_action(actor, indicator, "assessments.indicator.moved", {"direction": direction})

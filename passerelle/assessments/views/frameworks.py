@@ -12,8 +12,8 @@ from passerelle.core.forms import add_service_errors
 from passerelle.core.permissions import is_secretariat, require, user_can
 
 from .. import interchange, selectors, services
-from ..forms import FrameworkForm, IndicatorForm, VersionImportForm
-from ..models import FrameworkVersion
+from ..forms import FrameworkForm, IndicatorForm, NewIndicatorForm, VersionImportForm
+from ..models import FrameworkVersion, Indicator, SubArea
 
 
 class FrameworkListView(View):
@@ -212,3 +212,84 @@ class IndicatorEditView(LoginRequiredMixin, View):
     def render(self, form, status=200):
         context = {"version": self.version, "indicator": self.indicator, "form": form}
         return render(self.request, self.template_name, context, status=status)
+
+
+class IndicatorAddView(LoginRequiredMixin, View):
+    """Add an indicator to a sub-area of a draft version."""
+
+    template_name = "assessments/indicator_add.html"
+
+    def dispatch(self, request, code, version, sub_area):
+        if request.user.is_authenticated:
+            self.version = selectors.version_get(user=request.user, code=code, version=version)
+            require(request.user, "edit", self.version)
+            self.sub_area = get_object_or_404(
+                SubArea.objects.select_related("domain"),
+                domain__version=self.version,
+                code=sub_area,
+            )
+        return super().dispatch(request, code=code, version=version, sub_area=sub_area)
+
+    def form(self, data=None):
+        previous = Indicator.objects.filter(version=self.version.previous_id).order_by("position")
+        return NewIndicatorForm(
+            data, levels=self.version.levels_range, previous_indicators=previous
+        )
+
+    def get(self, request, **kwargs):
+        return self.render(self.form())
+
+    def post(self, request, **kwargs):
+        form = self.form(request.POST)
+        if form.is_valid():
+            try:
+                indicator = services.indicator_add(
+                    actor=request.user,
+                    sub_area=self.sub_area,
+                    code=form.cleaned_data["code"],
+                    texts=form.texts(),
+                    applies_to=form.cleaned_data["applies_to"],
+                    capacity_areas=form.cleaned_data["capacity_areas"],
+                    gcm_objectives=form.cleaned_data["gcm_objectives"],
+                    levels=form.level_texts(),
+                    maps_to=form.cleaned_data["maps_to"],
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("The indicator is added."))
+                return redirect(f"{self.version.get_absolute_url()}#indicator-{indicator.code}")
+        return self.render(form, status=400)
+
+    def render(self, form, status=200):
+        context = {"version": self.version, "sub_area": self.sub_area, "form": form}
+        return render(self.request, self.template_name, context, status=status)
+
+
+def _draft_indicator(request, code, version, indicator):
+    version = selectors.version_get(user=request.user, code=code, version=version)
+    require(request.user, "edit", version)
+    return version, get_object_or_404(version.indicators, code=indicator)
+
+
+@require_POST
+@login_required
+def indicator_remove(request, code, version, indicator):
+    version, indicator = _draft_indicator(request, code, version, indicator)
+    try:
+        services.indicator_remove(actor=request.user, indicator=indicator)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(f"{version.get_absolute_url()}#indicator-{indicator.code}")
+    messages.success(request, _("The indicator is removed."))
+    return redirect(f"{version.get_absolute_url()}#sub-area-{indicator.sub_area.code}")
+
+
+@require_POST
+@login_required
+def indicator_move(request, code, version, indicator, direction):
+    if direction not in {"up", "down"}:
+        raise Http404
+    version, indicator = _draft_indicator(request, code, version, indicator)
+    services.indicator_move(actor=request.user, indicator=indicator, direction=direction)
+    return redirect(f"{version.get_absolute_url()}#indicator-{indicator.code}")
