@@ -73,6 +73,10 @@ def _submitted_recipients(entry):
     return [(user, assessment, data) for user in admins]
 
 
+def _administers_an_organisation(user) -> bool:
+    return MembershipRole.ADMIN in user.organisation_roles.values()
+
+
 def _submitted_message(data) -> str:
     return gettext("“%(assessment)s” is submitted and waits for your validation") % {
         "assessment": data.get("assessment", "")
@@ -101,5 +105,6 @@ register_notification_type(
         recipients=_submitted_recipients,
         message=_submitted_message,
         default_email=EmailFrequency.IMMEDIATE,
+        audience=_administers_an_organisation,
     )
 )
