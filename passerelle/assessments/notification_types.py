@@ -74,7 +74,7 @@ def _submitted_recipients(entry):
 
 
 def _administers_an_organisation(user) -> bool:
-    return MembershipRole.ADMIN in user.organisation_roles.values()
+    return user.is_authenticated and MembershipRole.ADMIN in user.organisation_roles.values()
 
 
 def _submitted_message(data) -> str:
