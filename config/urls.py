@@ -17,6 +17,7 @@ urlpatterns += i18n_patterns(
     path("", include("passerelle.taxonomy.urls")),
     path("community/", include("passerelle.community.urls")),
     path("assessments/", include("passerelle.assessments.urls")),
+    path("hub/", include("passerelle.hub.urls")),
     path("", include("passerelle.core.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,

@@ -37,6 +37,7 @@ def world(db):
     follow = community_services.follow(actor=owner, target=government)
     return {
         **_assessments(government, owner, viewer_membership.user),
+        **_requests(government, owner),
         "organisation": government,
         "owner": owner,
         "outsider": outsider,
@@ -97,6 +98,34 @@ def _assessments(government, owner, viewer):
         "assignment": {"pk": draft.pk, "assignment_id": assignment.pk},
         "benchmark": {"pk": benchmark.pk},
     }
+
+
+def _requests(government, owner):
+    """The government's draft request, and another organisation's published one."""
+    from passerelle.geo.models import Country
+    from passerelle.hub import services as hub_services
+    from passerelle.taxonomy.models import CapacityArea
+
+    def data():
+        return hub_services.RequestData(
+            title="Consular registry", description="We need help with our consular registry.",
+            capacity_areas=[CapacityArea.objects.get(code="DATA")], scope="national",
+            modality="remote", starts_on=date.today(), ends_on=date.today() + timedelta(days=90),
+            support_types=["technical_assistance"], country=Country.objects.get(iso3="SEN"),
+            requirements=[{"kind": "expert_days", "description": "Registry expert",
+                           "quantity": 20}],
+        )  # fmt: skip
+
+    draft = hub_services.request_create(actor=owner, organisation=government, data=data())
+    ngo = OrganisationFactory(type="civil_society")
+    editor = MembershipFactory(organisation=ngo, role="editor").user
+    broker = MembershipFactory(role="viewer", user__is_broker=True).user
+    published = hub_services.request_create(actor=editor, organisation=ngo, data=data())
+    hub_services.request_submit(actor=editor, support_request=published)
+    hub_services.request_review(
+        actor=broker, support_request=published, outcome="accepted", note=""
+    )
+    return {"draft_request": {"pk": draft.pk}, "published_request": {"pk": published.pk}}
 
 
 def _national_version():
@@ -394,6 +423,34 @@ CASES = [
     ("api:assessment-answers", "get", lambda w: w["draft"], 404, 404, 200),
     ("api:assessment-answers", "get", lambda w: w["published"], 403, 403, 403),  # scores only
     ("api:benchmark-list", "get", lambda w: {}, 401, 200, 200),
+    # Hub: requests for support. A draft is its organisation's: others get 404.
+    ("hub:request_list", "get", lambda w: {}, 200, 200, 200),
+    ("hub:request_create", "get", lambda w: {}, 302, 200, 200),
+    ("hub:request_detail", "get", lambda w: w["draft_request"], 404, 404, 200),
+    ("hub:request_detail", "get", lambda w: w["published_request"], 200, 200, 200),
+    ("hub:request_update", "get", lambda w: w["draft_request"], 302, 404, 200),
+    ("hub:request_update", "get", lambda w: w["published_request"], 302, 403, 403),
+    (
+        "hub:request_transition",
+        "post",
+        lambda w: {**w["draft_request"], "action": "withdraw"},
+        302,
+        404,
+        302,
+    ),
+    (
+        "hub:request_transition",
+        "post",
+        lambda w: {**w["draft_request"], "action": "submit"},
+        302,
+        404,
+        400,  # an unverified government may not request support yet
+    ),
+    ("hub:request_review", "post", lambda w: w["draft_request"], 302, 404, 403),
+    ("hub:review_queue", "get", lambda w: {}, 302, 403, 403),
+    ("api:supportrequest-list", "get", lambda w: {}, 200, 200, 200),
+    ("api:supportrequest-detail", "get", lambda w: w["draft_request"], 404, 404, 200),
+    ("api:supportrequest-detail", "get", lambda w: w["published_request"], 200, 200, 200),
     ("assessments:benchmark_board", "get", lambda w: {"slug": "gov"}, 302, 403, 200),
     ("assessments:benchmark_delete", "post", lambda w: w["benchmark"], 302, 404, 302),
 ]

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "passerelle.accounts",
     "passerelle.community",
     "passerelle.assessments",
+    "passerelle.hub",
     "passerelle.api",
 ]
 
@@ -325,6 +326,11 @@ SPECTACULAR_SETTINGS = {
         "BenchmarkStatusEnum": "passerelle.assessments.choices.BenchmarkStatus",
         "DisclosureEnum": "passerelle.assessments.choices.Disclosure",
         "PriorityEnum": "passerelle.assessments.choices.Priority",
+        "AssessmentScopeEnum": "passerelle.assessments.choices.Scope",
+        "RequestStatusEnum": "passerelle.hub.choices.RequestStatus",
+        "RequestScopeEnum": "passerelle.hub.choices.RequestScope",
+        "ModalityEnum": "passerelle.hub.choices.Modality",
+        "RequirementKindEnum": "passerelle.hub.choices.RequirementKind",
     },
 }
 

@@ -20,6 +20,7 @@ from passerelle.community.api.comments import CommentViewSet, FollowViewSet
 from passerelle.community.api.moderation import ModerationCaseViewSet, ReportViewSet
 from passerelle.community.api.notifications import NotificationViewSet
 from passerelle.geo.api import CountryViewSet, RegionalBodyViewSet, RegionViewSet
+from passerelle.hub.api import SupportRequestViewSet
 from passerelle.taxonomy.api import (
     CapacityAreaViewSet,
     GCMObjectiveViewSet,
@@ -51,6 +52,8 @@ router.register("frameworks", FrameworkViewSet, basename="framework")
 router.register("framework-versions", FrameworkVersionViewSet, basename="frameworkversion")
 router.register("assessments", AssessmentViewSet, basename="assessment")
 router.register("benchmarks", BenchmarkViewSet, basename="benchmark")
+# Hub
+router.register("requests", SupportRequestViewSet, basename="supportrequest")
 
 urlpatterns = [
     path("", include(router.urls)),

@@ -24,6 +24,7 @@ from passerelle.accounts.models import Organisation
 from passerelle.core.charts import line, radar
 from passerelle.core.forms import add_service_errors
 from passerelle.core.permissions import require, user_can
+from passerelle.core.sections import render_sections
 
 from .. import evidence, exports, pdf, scoring, selectors, services
 from ..choices import AssessmentStatus, VersionStatus
@@ -560,6 +561,8 @@ def profile_view(request, pk):
         "levels": {level.value: level.label for level in assessment.version.levels.all()},
         "peers": selectors.peers(assessment, profile) if assessment.is_published else None,
         "can_compare": len(selectors.cycles(assessment, user=request.user)) > 1,
+        # What higher modules add: the hub's requests for support answering these gaps.
+        "sections": render_sections("assessment_profile", request, (assessment, profile)),
     }
     return render(request, "assessments/profile.html", context)
 

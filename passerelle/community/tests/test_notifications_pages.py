@@ -117,7 +117,7 @@ def test_the_preferences_page_saves_through_the_service(client):
     assert "Replies to my comments" in page and '<th scope="row">' in page
     form = {"comment_reply": "weekly", "mention": "immediate", "followed_activity": "off"}
     form |= {"moderation_outcome": "immediate", "moderation_queue": "daily"}
-    form |= {"assessment_assignment": "immediate"}
+    form |= {"assessment_assignment": "immediate", "request_review": "immediate"}
     response = client.post("/en/community/notifications/preferences/", form)
     assert response.status_code == 302
     assert NotificationPreference.objects.get(user=user, kind="comment_reply").email == "weekly"

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class HubConfig(AppConfig):
+    name = "passerelle.hub"
+    label = "hub"
+    verbose_name = _("Connection hub")
+
+    def ready(self):
+        from . import demo, notification_types, permissions, sections  # noqa: F401  (registrations)
