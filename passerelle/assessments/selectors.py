@@ -232,34 +232,41 @@ def latest_published(*, framework_id=None, organisations=None, countries=None):
 
 def peers(assessment: Assessment, own: scoring.Profile) -> dict:
     """The published profiles closest to this one (same framework and level of government), and
-    those strongest in this one's weakest domain."""
-    others = [
-        other
-        for other in latest_published(framework_id=assessment.version.framework_id)
-        if other.organisation_id != assessment.organisation_id and other.scope == assessment.scope
-    ]
-    scores = {other.pk: other.published_scores for other in others}
-    own_values = own.domain_values
+    those strongest in this one's weakest domain. Ranked over the domain values stored at
+    publication (one small row per organisation); only the few shown are loaded whole."""
+    candidates = list(
+        latest_published(framework_id=assessment.version.framework_id)
+        .filter(scope=assessment.scope)
+        .exclude(organisation=assessment.organisation_id)
+        .order_by()
+        .values_list("pk", "organisation__name", "published_scores")
+    )
     shown = settings.ASSESSMENTS["PEERS_SHOWN"]
+    own_values, scale = own.domain_values, assessment.version.scale
     similar = []
-    for other in others:
-        gap = scoring.distance(own_values, scores[other.pk], assessment.version.scale)
+    for pk, name, scores in candidates:
+        gap = scoring.distance(own_values, scores, scale)
         if gap is not None:
-            similar.append((gap, other))
-    similar.sort(key=lambda pair: (pair[0], pair[1].organisation.name))
+            similar.append((gap, name, pk))
+    similar = sorted(similar)[:shown]
     weakest = min(
         own.domains, key=lambda d: d.value if d.value is not None else float("inf"), default=None
     )
     strongest = []
     if weakest is not None and weakest.value is not None:
         ahead = [
-            (scores[o.pk][weakest.code], o)
-            for o in others
-            if scores[o.pk].get(weakest.code) is not None
-            and scores[o.pk][weakest.code] > weakest.value
+            (-scores[weakest.code], name, pk)
+            for pk, name, scores in candidates
+            if scores.get(weakest.code) is not None and scores[weakest.code] > weakest.value
         ]
-        strongest = sorted(ahead, key=lambda pair: (-pair[0], pair[1].organisation.name))[:shown]
-    return {"similar": similar[:shown], "weakest": weakest, "strongest": strongest}
+        strongest = sorted(ahead)[:shown]
+    chosen = Assessment.objects.select_related("organisation__country", "version__framework")
+    loaded = chosen.in_bulk([pk for *_rest, pk in similar + strongest])
+    return {
+        "similar": [(gap, loaded[pk]) for gap, _name, pk in similar],
+        "weakest": weakest,
+        "strongest": [(-value, loaded[pk]) for value, _name, pk in strongest],
+    }
 
 
 def latest_levels(organisation, indicators) -> dict[int, int | None]:
