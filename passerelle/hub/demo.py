@@ -2732,7 +2732,8 @@ R = RequestScope
 @dataclass(frozen=True)
 class Requester:
     """An organisation writing in one language, its editor, where it works and what it asks for:
-    (need, story) pairs. `place` fills the needs' placeholders."""
+    (need, story) pairs. `place` fills the needs' placeholders; `figures`, where the need's
+    figures would not fit the country."""
 
     organisation: str
     actor: str
@@ -2745,6 +2746,7 @@ class Requester:
     country: str | None = None
     region: str | None = None  # M49 code, for a regional request
     joint_with: str | None = None
+    figures: dict[str, tuple[int, ...]] = field(default_factory=dict)  # need → its `numbers`
 
 
 SENEGAL_FR = {
@@ -2850,6 +2852,7 @@ REQUESTERS = [
         (("remittances", OPEN), ("skills-recognition", DRAFT)),
         country="SEN",
         joint_with="demo-senegal-dgase",
+        figures={"remittances": (9, 10, 11)},
     ),
     # Americas
     Requester(
@@ -2876,6 +2879,7 @@ REQUESTERS = [
             ("data-observatory", WITHDRAWN_WAITING),
         ),
         country="MEX",
+        figures={"return-reintegration": (180_000, 210_000, 240_000)},
     ),
     Requester(
         "demo-ecuador-movilidad", "focal.ecuador", "es", R.NATIONAL, "USD", ("es", "qu"),
@@ -2921,6 +2925,7 @@ REQUESTERS = [
         },
         (("return-reintegration", OPEN), ("climate-displacement", OPEN), ("border-data", OPEN)),
         country="GTM",
+        figures={"return-reintegration": (65_000, 75_000, 90_000)},
     ),
     # Asia
     Requester(
@@ -2939,6 +2944,10 @@ REQUESTERS = [
             ("return-reintegration", QUESTION),
         ),
         country="PHL",
+        figures={
+            "return-reintegration": (350_000, 420_000, 500_000),
+            "pre-departure": (1_800_000, 2_000_000),
+        },
     ),
     Requester(
         "demo-jordan-labour", "focal.jordan", "en", R.NATIONAL, "JOD", ("ar", "en"),
@@ -2966,6 +2975,7 @@ REQUESTERS = [
             ("labour-agreements", DRAFT),
         ),
         country="NPL",
+        figures={"remittances": (22, 24, 26), "pre-departure": (500_000, 600_000, 700_000)},
     ),
     # Europe
     Requester(
@@ -2979,6 +2989,7 @@ REQUESTERS = [
         },
         (("diaspora-skills", OPEN), ("return-reintegration", OPEN), ("remittances", SUBMITTED)),
         country="MDA",
+        figures={"remittances": (13, 14, 15), "diaspora-skills": (700_000, 900_000, 1_000_000)},
     ),
     Requester(
         "demo-barcelona-saier", "city.barcelona", "es", R.LOCAL, "EUR", ("es", "ca"),
@@ -2998,6 +3009,7 @@ REQUESTERS = [
         },
         (("climate-displacement", OPEN), ("remittances", OPEN), ("data-observatory", OPEN)),
         country="FJI",
+        figures={"remittances": (7, 8, 9)},
     ),
     Requester(
         "demo-pacific-forum", "pacific", "en", R.REGIONAL, "AUD", ("en", "fr"),
@@ -3024,17 +3036,20 @@ GAP_TEXT = {
     "en": (
         "{sub_area}: closing the gap found in our assessment",
         "We would like technical assistance to draw up an action plan for this indicator, and "
-        "an exchange with a country that has already reached the level we aim for.",
+        "an exchange with a {peer} that has already reached the level we aim for.",
+        {"national": "country", "local": "city"},
     ),
     "fr": (
         "{sub_area} : combler l'écart relevé par notre évaluation",
         "Nous souhaitons une assistance technique pour établir un plan d'action sur cet "
-        "indicateur, et un échange avec un pays qui a déjà atteint le niveau visé.",
+        "indicateur, et un échange avec {peer} qui a déjà atteint le niveau visé.",
+        {"national": "un pays", "local": "une ville"},
     ),
     "es": (
         "{sub_area}: cerrar la brecha identificada en nuestra evaluación",
         "Quisiéramos asistencia técnica para elaborar un plan de acción sobre este indicador, y "
-        "un intercambio con un país que ya haya alcanzado el nivel al que aspiramos.",
+        "un intercambio con {peer} que ya haya alcanzado el nivel al que aspiramos.",
+        {"national": "un país", "local": "una ciudad"},
     ),
 }
 GAP_LINES = (
@@ -3061,32 +3076,59 @@ GAP_LINES = (
 )
 
 # What the secretariat and the requesters write along the way.
+# What the secretariat and the requesters write along the way: by need and language, with a
+# fallback ("*") for any need.
 QUESTIONS = {
-    "en": "Could you say which agencies would use the case management system, and whether the "
-    "budget covers its maintenance after the first year?",
-    "fr": "Pourriez-vous préciser quels services participeraient et comment les jours d'expertise "
-    "se répartissent entre les étapes du projet ?",
-    "es": "¿Podrían indicar qué instituciones participarían y en qué regiones se harían los "
-    "talleres?",
+    "return-reintegration": {
+        "en": "Could you say which agencies would use the case management system, and whether "
+        "the budget covers its maintenance after the first year?",
+    },
+    "anti-trafficking": {
+        "es": "¿Podrían indicar qué instituciones validarían los procedimientos y en qué estados "
+        "se harían los talleres?",
+    },
+    "skills-recognition": {
+        "es": "¿Qué oficios serían prioritarios y qué institución emitiría los certificados?",
+    },
+    "*": {
+        "en": "Could you say which services would take part, and how the expert-days are spread "
+        "over the project?",
+        "fr": "Pourriez-vous préciser quels services participeraient et comment les jours "
+        "d'expertise se répartissent entre les étapes du projet ?",
+        "es": "¿Podrían precisar qué instituciones participarían y cómo se reparten los días de "
+        "experto entre las etapas del proyecto?",
+    },
 }
 ANSWERS = {
-    "en": "In answer to the secretariat: the ministry of social welfare and the municipalities "
-    "would use the system, and its maintenance is in next year's budget.",
-    "fr": "En réponse au secrétariat : les services de l'action sociale et les communes "
-    "participeront, et les jours d'expertise se répartissent à parts égales entre conception et "
-    "formation.",
-    "es": "En respuesta a la secretaría: los oficios prioritarios son enfermería, electricidad y "
-    "mecánica automotriz, y los certificados los emitiría el organismo nacional de "
-    "cualificaciones.",
+    "skills-recognition": {
+        "es": "En respuesta a la secretaría: los oficios prioritarios son enfermería, "
+        "electricidad y mecánica automotriz, y los certificados los emitiría el organismo "
+        "nacional de cualificaciones.",
+    },
+    "*": {
+        "en": "In answer to the secretariat: the services concerned are listed in the work plan, "
+        "and the expert-days are split evenly between design and training.",
+        "fr": "En réponse au secrétariat : les services concernés figurent dans le plan de "
+        "travail, et les jours d'expertise se répartissent à parts égales entre conception et "
+        "formation.",
+        "es": "En respuesta a la secretaría: las instituciones involucradas figuran en el plan de "
+        "trabajo, y los días de experto se reparten por igual entre diseño y capacitación.",
+    },
 }
 ADVICES = {
-    "en": "The request is relevant but very broad: we advise you to start with two destination "
-    "countries and to say how many expert-days each would need.",
-    "fr": "La demande est pertinente mais très large : nous vous conseillons de commencer par deux "
-    "pays de destination, de préciser le calendrier de l'exercice de simulation et de chiffrer "
-    "les jours d'expertise par pays.",
-    "es": "La solicitud es pertinente pero muy amplia: les sugerimos empezar por dos países de "
-    "destino y precisar cuántos días de experto necesitaría cada uno.",
+    "crisis-nationals": {
+        "fr": "La demande est pertinente mais très large : nous vous conseillons de commencer par "
+        "deux pays de destination, de préciser le calendrier de l'exercice de simulation et de "
+        "chiffrer les jours d'expertise par pays.",
+    },
+    "*": {
+        "en": "The request is relevant but very broad: we advise you to split it into two and to "
+        "give a timeline for each part.",
+        "fr": "La demande est pertinente mais très large : nous vous conseillons de la scinder en "
+        "deux et de préciser le calendrier de chaque volet.",
+        "es": "La solicitud es pertinente pero muy amplia: les sugerimos dividirla en dos y "
+        "precisar el calendario de cada parte.",
+    },
 }
 WITHDRAWALS = {
     "en": "The ministry found funding for this work in its own budget.",
@@ -3098,6 +3140,11 @@ CLOSINGS = {
     "fr": "Le besoin est couvert : un partenaire bilatéral finance l'activité, qui a démarré.",
     "es": "La necesidad está cubierta: un socio aceptó apoyar el trabajo, que ya comenzó.",
 }
+
+
+def _note(table: dict, need: str, language: str) -> str:
+    return table.get(need, {}).get(language) or table["*"][language]
+
 
 # Rough rates from US dollars, for realistic amounts in each currency.
 RATES = {
@@ -3169,12 +3216,12 @@ def load_requests(context: DemoContext) -> None:
             if story != DRAFT:
                 _verify(organisation, world)
             rng = random.Random(f"passerelle-demo:hub:{key}")
-            data = _request_data(requester, NEEDS[need], rng, world)
+            data = _request_data(requester, need, rng, world)
             actor = people[requester.actor]
             support_request = services.request_create(
                 actor=actor, organisation=organisation, data=data, submission_key=key
             )
-            _play(story, support_request, data, actor, world)
+            _play(story, need, support_request, data, actor, world)
     for slug, actor, currency, languages, story in GAPS:
         key = _key(slug, "gap", "")
         if key not in world.done:
@@ -3185,10 +3232,11 @@ def _key(organisation: str, need: str, language: str) -> uuid.UUID:
     return uuid.uuid5(NAMESPACE, f"hub-demo:{organisation}:{need}:{language}")
 
 
-def _request_data(requester: Requester, need: Need, rng, world: _World) -> services.RequestData:
-    language = requester.language
+def _request_data(requester: Requester, key: str, rng, world: _World) -> services.RequestData:
+    need, language = NEEDS[key], requester.language
     titles, *sentences = need.text[language]
-    values = requester.place | {"n": _number(rng.choice(need.numbers), language)}
+    numbers = requester.figures.get(key, need.numbers)
+    values = requester.place | {"n": _number(rng.choice(numbers), language)}
     title = rng.choice(titles).format(**values)
     chosen = (rng.choice(options) for options in sentences)
     description = " ".join(sentence.format(**values) for sentence in chosen if sentence)
@@ -3258,11 +3306,29 @@ def _number(n: int, language: str) -> str:
     return f"{n:,}".replace(",", THOUSANDS[language]) if n >= 10_000 else str(n)
 
 
-def _play(story: str, support_request, data, actor, world: _World) -> None:
+def _submitter(support_request, actor, world: _World):
+    """A joint request is submitted by the government it is made with (its agreement), once the
+    secretariat has verified that government."""
+    joint = support_request.joint_with
+    if joint is None:
+        return actor
+    _verify(joint, world)
+    return (
+        User.objects.filter(
+            memberships__organisation=joint,
+            memberships__role__in=[MembershipRole.EDITOR, MembershipRole.ADMIN],
+        )
+        .order_by("pk")
+        .first()
+    )
+
+
+def _play(story: str, need: str, support_request, data, actor, world: _World) -> None:
     """Take the request through its story, as the requester and the secretariat would."""
     if story == DRAFT:
         return
     language, broker = support_request.language, world.broker
+    actor = _submitter(support_request, actor, world)
     support_request = services.request_submit(actor=actor, support_request=support_request)
     if story == SUBMITTED:
         return
@@ -3276,7 +3342,7 @@ def _play(story: str, support_request, data, actor, world: _World) -> None:
             actor=broker,
             support_request=support_request,
             outcome=ReviewOutcome.ADVICE,
-            note=ADVICES[language],
+            note=_note(ADVICES, need, language),
         )
         return
     if story in (QUESTION, ANSWERED):
@@ -3284,11 +3350,11 @@ def _play(story: str, support_request, data, actor, world: _World) -> None:
             actor=broker,
             support_request=support_request,
             outcome=ReviewOutcome.CLARIFICATION,
-            note=QUESTIONS[language],
+            note=_note(QUESTIONS, need, language),
         )
         if story == QUESTION:
             return
-        data.description = f"{data.description}\n\n{ANSWERS[language]}"
+        data.description = f"{data.description}\n\n{_note(ANSWERS, need, language)}"
         support_request = services.request_update(
             actor=actor, support_request=support_request, data=data
         )
@@ -3332,9 +3398,10 @@ def _from_gap(world: _World, slug, actor, currency, languages, story, key) -> No
     rng = random.Random(f"passerelle-demo:hub:{key}")
     with translation.override(draft.language):
         sub_area = str(indicator.sub_area.name)
-    title, follow_up = GAP_TEXT[draft.language]
-    starts_on, ends_on = _timeframe(rng, world.today)
     scope = draft.scope if draft.scope in R.values else R.NATIONAL
+    title, follow_up, peers = GAP_TEXT[draft.language]
+    follow_up = follow_up.format(peer=peers.get(scope, peers["national"]))
+    starts_on, ends_on = _timeframe(rng, world.today)
     data = services.RequestData(
         title=title.format(sub_area=sub_area),
         description=f"{draft.description}\n\n{follow_up}",
@@ -3358,7 +3425,7 @@ def _from_gap(world: _World, slug, actor, currency, languages, story, key) -> No
         source_assessment=assessment,
         source_indicator=indicator,
     )
-    _play(story, support_request, data, actor, world)
+    _play(story, "gap", support_request, data, actor, world)
 
 
 def _verify(organisation: Organisation, world: _World) -> None:

@@ -175,6 +175,8 @@ def request_create(
         with transaction.atomic():
             support_request.save()
     except IntegrityError:
+        if submission_key is None:
+            raise
         # The same form posted twice at once: the other post won; return its request.
         return SupportRequest.objects.get(organisation=organisation, submission_key=submission_key)
     _save_relations(support_request, data)
@@ -231,11 +233,21 @@ def request_submit(*, actor, support_request: SupportRequest) -> SupportRequest:
     """To the secretariat's review. A government speaks for its State only once verified."""
     support_request = _lock(support_request)
     require(actor, "submit", support_request)
-    organisation = support_request.organisation
+    organisation, joint = support_request.organisation, support_request.joint_with
     if organisation.acts_for_state and not organisation.can_publish_for_state:
         raise ValidationError(
             _("The secretariat must verify your organisation before it requests support.")
         )
+    if joint is not None:
+        # The government a request is made with agrees by submitting it itself.
+        if not joint.can_publish_for_state:
+            raise ValidationError(
+                _("The government you request with must be verified by the secretariat first.")
+            )
+        if not actor.has_role(joint.pk, MembershipRole.EDITOR):
+            raise ValidationError(
+                _("A joint request is submitted by the government it is made with: ask them.")
+            )
     if not support_request.requirements.exists():
         raise ValidationError(
             _("Say what the request would take: money, expert-days or in-kind items.")
@@ -267,12 +279,14 @@ def request_review(
             note,
             published_at=timezone.now(),
         )
-    status = (
-        RequestStatus.CLARIFICATION
-        if outcome == ReviewOutcome.CLARIFICATION
-        else RequestStatus.DRAFT
+    if outcome == ReviewOutcome.CLARIFICATION:
+        return _transition(
+            actor, support_request, RequestStatus.CLARIFICATION, "review_clarification", note
+        )
+    # Back to the drafting table: it will be submitted anew.
+    return _transition(
+        actor, support_request, RequestStatus.DRAFT, "review_advice", note, submitted_at=None
     )
-    return _transition(actor, support_request, status, f"review_{outcome}", note)
 
 
 @transaction.atomic

@@ -131,7 +131,11 @@ class RequestFormView(LoginRequiredMixin, View):
         gap = self.gap_draft()
         if gap is not None and form.cleaned_data["organisation"] != gap.organisation:
             raise ValidationError(
-                {"organisation": _("A gap of an assessment is the assessing organisation's.")}
+                {
+                    "organisation": _(
+                        "Ask for support on a gap for the organisation that assessed it."
+                    )
+                }
             )
         return services.request_create(
             actor=self.request.user,

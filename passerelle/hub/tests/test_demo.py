@@ -8,8 +8,10 @@ from types import SimpleNamespace
 
 import pytest
 from django.db import transaction
+from django.urls import reverse
 
 from passerelle.accounts.choices import STATE_TYPES, OrganisationType
+from passerelle.accounts.models import User
 from passerelle.core.demo import DemoContext, demo_steps
 from passerelle.core.language_detection import detect_language
 from passerelle.core.models import AuditEntry
@@ -200,3 +202,29 @@ def test_all_demo(demo):
     assert SupportRequest.objects.exists()
     assert not SupportRequest.objects.filter(is_demo=False).exists()
     assert all(r.organisation.is_demo and r.created_by.is_demo for r in _requests())
+
+
+@pytest.mark.django_db
+def test_the_pages_show_the_demo(demo, client):
+    response = client.get(reverse("hub:request_list"))
+    assert response.status_code == 200
+    published = SupportRequest.objects.filter(status__in=PUBLIC_STATUSES).count()
+    assert response.context["page_obj"].paginator.count == published
+    africa = client.get(reverse("hub:request_list"), {"region": "002"})
+    assert any(r.organisation.slug == "demo-ecowas-commission" for r in africa.context["page_obj"])
+    broker = User.objects.get(email="broker@demo.passerelle.test")
+    client.force_login(broker)
+    queue = client.get(reverse("hub:review_queue"))
+    assert queue.status_code == 200
+    assert (
+        len(queue.context["waiting"])
+        == SupportRequest.objects.filter(status=RequestStatus.SUBMITTED).count()
+    )
+    assert len(queue.context["asked"]) == 2
+    for status in RequestStatus.values:
+        for support_request in SupportRequest.objects.filter(status=status)[:1]:
+            editor = support_request.created_by
+            client.force_login(editor)
+            page = client.get(support_request.get_absolute_url())
+            assert page.status_code == 200
+            assert len(page.context["timeline"]) >= 1

@@ -47,7 +47,7 @@ def test_a_request_is_created_as_a_draft_with_everything_it_says(organisation, e
         requirements=[
             requirement(
                 kind="money", description="Travel", quantity=Decimal("12000"), currency="usd"
-            ),  # fmt: skip
+            ),
             requirement(kind="expert_days", description="A trainer", quantity=Decimal("15")),
             requirement(
                 kind="in_kind",
@@ -55,7 +55,7 @@ def test_a_request_is_created_as_a_draft_with_everything_it_says(organisation, e
                 quantity=Decimal("4"),
                 currency="EUR",
                 estimated_value=Decimal("3200.50"),
-            ),  # fmt: skip
+            ),
         ],
     )
     support_request = services.request_create(actor=editor, organisation=organisation, data=data)

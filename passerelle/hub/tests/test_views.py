@@ -741,7 +741,9 @@ def test_a_gap_request_is_the_assessing_organisations(
         gap_url(published_assessment, "RIGHTS.1.1"), form_data(organisation)
     )
     assert response.status_code == 400
-    assert response.context["form"].errors["organisation"]
+    assert response.context["form"].errors["organisation"] == [
+        "Ask for support on a gap for the organisation that assessed it."
+    ]
     assert not SupportRequest.objects.exists()
 
 
