@@ -9,6 +9,7 @@ from django.urls import reverse
 from passerelle.accounts.choices import MembershipRole
 from passerelle.core.sections import register_section
 
+from .choices import RequestStatus
 from .models import SupportRequest
 
 
@@ -23,7 +24,8 @@ def gap_requests(request, obj):
     may_request = user.is_authenticated and user.has_role(
         assessment.organisation_id, MembershipRole.EDITOR
     )
-    asked = {r.source_indicator_id for r in requests}
+    # A withdrawn request no longer answers its gap: support can be asked again.
+    asked = {r.source_indicator_id for r in requests if r.status != RequestStatus.WITHDRAWN}
     base = reverse("hub:request_create")
     gaps = []
     for result in profile.potential() if may_request else []:

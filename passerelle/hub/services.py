@@ -18,6 +18,7 @@ from .choices import RequestScope, RequestStatus, RequirementKind, ReviewOutcome
 from .models import RequestSupportType, Requirement, SupportRequest
 
 MAX_REQUIREMENTS = 30
+DESCRIPTION_LIMIT = 10_000
 
 
 @dataclass
@@ -48,6 +49,10 @@ def _clean(data: RequestData, organisation) -> dict:
         errors["title"] = _("Give the request a title.")
     if not data.description.strip():
         errors["description"] = _("Describe what you need.")
+    elif len(data.description) > DESCRIPTION_LIMIT:
+        errors["description"] = _("Keep the description under %(limit)d characters.") % {
+            "limit": DESCRIPTION_LIMIT
+        }
     if not data.capacity_areas:
         errors["capacity_areas"] = _("Choose at least one capacity area.")
     unknown = set(data.support_types) - set(SupportType.values)

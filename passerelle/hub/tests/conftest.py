@@ -60,10 +60,25 @@ STEPS = {
 }
 
 
+def _submitter(support_request, requester):
+    """A joint request is submitted by the government it is made with, once verified."""
+    joint = support_request.joint_with
+    if joint is None:
+        return requester
+    type(joint).objects.filter(pk=joint.pk).update(verification_status="verified")
+    membership = joint.memberships.filter(role__in=["editor", "admin"]).first()
+    user = (
+        membership.user if membership else MembershipFactory(organisation=joint, role="editor").user
+    )
+    return fresh(user)
+
+
 def advance(support_request, status, *, requester, broker) -> SupportRequest:
     for step in STEPS[status]:
         if step == "submit":
-            services.request_submit(actor=requester, support_request=support_request)
+            services.request_submit(
+                actor=_submitter(support_request, requester), support_request=support_request
+            )
         elif step == "clarification":
             services.request_review(
                 actor=broker, support_request=support_request, outcome="clarification",

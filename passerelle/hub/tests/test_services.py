@@ -788,3 +788,30 @@ def test_the_actor_is_not_told_of_their_own_review(
             note="",
         )  # fmt: skip
     assert not Notification.objects.filter(recipient=secretariat, kind="request_review").exists()
+
+
+def test_a_joint_request_is_submitted_by_the_verified_government_it_names(
+    joint_draft, editor, government
+):
+    """Naming a government does not commit it: its own editor submits, once it is verified."""
+    with pytest.raises(ValidationError) as refused:
+        services.request_submit(actor=editor, support_request=joint_draft)
+    assert "must be verified" in str(refused.value)
+    type(government).objects.filter(pk=government.pk).update(verification_status="verified")
+    government.refresh_from_db()
+    with pytest.raises(ValidationError) as refused:
+        services.request_submit(actor=editor, support_request=joint_draft)
+    assert "submitted by the government it is made with" in str(refused.value)
+    minister = MembershipFactory(organisation=government, role="editor").user
+    services.request_submit(actor=minister, support_request=joint_draft)
+    joint_draft.refresh_from_db()
+    assert joint_draft.status == "submitted"
+
+
+def test_advice_sends_the_request_back_to_be_submitted_anew(make_request, secretariat):
+    submitted = make_request("submitted")
+    services.request_review(
+        actor=secretariat, support_request=submitted, outcome="advice", note="Split it in two."
+    )
+    submitted.refresh_from_db()
+    assert (submitted.status, submitted.submitted_at) == ("draft", None)
