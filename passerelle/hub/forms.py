@@ -100,5 +100,8 @@ class ReviewForm(forms.Form):
 
 class ReasonForm(forms.Form):
     reason = forms.CharField(
-        label=_("Reason (optional)"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+        label=_("Reason (optional)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        max_length=2000,
     )

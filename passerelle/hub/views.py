@@ -262,7 +262,10 @@ def transition(request, pk, action):
     options = {}
     if action != "submit":
         form = ReasonForm(request.POST)
-        options["reason"] = form.data.get("reason", "")[:2000]
+        if not form.is_valid():
+            messages.error(request, " ".join(form.errors["reason"]))
+            return render_detail(request, support_request, status=400)
+        options["reason"] = form.cleaned_data["reason"]
     try:
         service(actor=request.user, support_request=support_request, **options)
     except ValidationError as error:
