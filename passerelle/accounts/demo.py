@@ -3,6 +3,7 @@ user for every role. Everything is marked demo; the shared password is printed b
 demo` and must never be used outside a demo."""
 
 from allauth.account.models import EmailAddress
+from django.contrib.auth.hashers import check_password, make_password
 from django.utils import timezone
 
 from passerelle.core.demo import DemoContext, register_demo_step
@@ -345,3 +346,31 @@ def _describe(duties, superuser, membership) -> str:
     if membership:
         return f"{membership[1]} of {membership[0].removeprefix('demo-')}"
     return "registered member, no organisation"
+
+
+def add_demo_members(context: DemoContext, people, organisations=None) -> None:
+    """Demo people of a later step, (local part, full name, organisation slug, role) each, made
+    members of their organisation and added to the printed logins. They share one password hash:
+    hashing is slow by design, and one check per distinct hash shows nobody changed theirs."""
+    organisations = organisations or {}
+    shared, checked = None, {}
+    for local, full_name, slug, role in people:
+        email = f"{local}@{DEMO_DOMAIN}"
+        user, created = User.objects.update_or_create(
+            email=email, defaults={"full_name": full_name, "is_demo": True}
+        )
+        if user.password not in checked:
+            checked[user.password] = not created and check_password(DEMO_PASSWORD, user.password)
+        if not checked[user.password]:
+            shared = shared or make_password(DEMO_PASSWORD)
+            user.password = shared
+            user.save(update_fields=["password"])
+        EmailAddress.objects.update_or_create(
+            user=user, email=email, defaults={"verified": True, "primary": True}
+        )
+        organisation = organisations.get(slug) or Organisation.objects.get(slug=slug)
+        Membership.objects.update_or_create(
+            user=user, organisation=organisation, defaults={"role": role}
+        )
+        who = f"{role} of {slug.removeprefix('demo-')}"
+        context.credentials.append((email, DEMO_PASSWORD, who))

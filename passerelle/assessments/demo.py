@@ -17,14 +17,12 @@ import random
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from allauth.account.models import EmailAddress
-from django.contrib.auth.hashers import check_password, make_password
 from django.utils import timezone
 
 from passerelle.accounts import services as account_services
 from passerelle.accounts.choices import MembershipRole, OrganisationType, VerificationStatus
-from passerelle.accounts.demo import DEMO_DOMAIN, DEMO_PASSWORD
-from passerelle.accounts.models import Membership, Organisation, User
+from passerelle.accounts.demo import DEMO_DOMAIN, add_demo_members
+from passerelle.accounts.models import Organisation, User
 from passerelle.core.demo import DemoContext, register_demo_step
 from passerelle.geo.models import Country
 
@@ -377,29 +375,7 @@ def _organisations_and_people(context: DemoContext) -> None:
             # Verification goes through the secretariat's services (`_verify`), once.
             create_defaults={**fields, "verification_status": VerificationStatus.UNVERIFIED},
         )
-    # As the accounts step does, but the people share one password hash: hashing is slow by
-    # design, and one check per distinct hash is enough to see that nobody changed theirs.
-    shared, checked = None, {}
-    for local, full_name, slug, role in PEOPLE:
-        email = f"{local}@{DEMO_DOMAIN}"
-        user, created = User.objects.update_or_create(
-            email=email, defaults={"full_name": full_name, "is_demo": True}
-        )
-        if user.password not in checked:
-            checked[user.password] = not created and check_password(DEMO_PASSWORD, user.password)
-        if not checked[user.password]:
-            shared = shared or make_password(DEMO_PASSWORD)
-            user.password = shared
-            user.save(update_fields=["password"])
-        EmailAddress.objects.update_or_create(
-            user=user, email=email, defaults={"verified": True, "primary": True}
-        )
-        organisation = organisations.get(slug) or Organisation.objects.get(slug=slug)
-        Membership.objects.update_or_create(
-            user=user, organisation=organisation, defaults={"role": role}
-        )
-        who = f"{role} of {slug.removeprefix('demo-')}"
-        context.credentials.append((email, DEMO_PASSWORD, who))
+    add_demo_members(context, PEOPLE, organisations)
 
 
 def _verify(organisations, people) -> None:

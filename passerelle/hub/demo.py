@@ -22,14 +22,12 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from decimal import Decimal
 
-from allauth.account.models import EmailAddress
-from django.contrib.auth.hashers import check_password, make_password
 from django.utils import timezone, translation
 
 from passerelle.accounts import services as account_services
 from passerelle.accounts.choices import MembershipRole, OrganisationType, VerificationStatus
-from passerelle.accounts.demo import DEMO_DOMAIN, DEMO_PASSWORD
-from passerelle.accounts.models import Membership, Organisation, User
+from passerelle.accounts.demo import DEMO_DOMAIN, add_demo_members
+from passerelle.accounts.models import Organisation, User
 from passerelle.assessments.choices import AssessmentStatus
 from passerelle.assessments.models import AgreedAnswer, Assessment
 from passerelle.assessments.services import request_draft_from_gap
@@ -3479,25 +3477,4 @@ def _organisations_and_people(context: DemoContext) -> None:
             # Verification goes through the secretariat's services (`_verify`), once.
             create_defaults={**fields, "verification_status": initial},
         )
-    # As the assessments step does: one password hash for all, checked once.
-    shared, checked = None, {}
-    for local, full_name, slug, role in PEOPLE:
-        email = f"{local}@{DEMO_DOMAIN}"
-        user, created = User.objects.update_or_create(
-            email=email, defaults={"full_name": full_name, "is_demo": True}
-        )
-        if user.password not in checked:
-            checked[user.password] = not created and check_password(DEMO_PASSWORD, user.password)
-        if not checked[user.password]:
-            shared = shared or make_password(DEMO_PASSWORD)
-            user.password = shared
-            user.save(update_fields=["password"])
-        EmailAddress.objects.update_or_create(
-            user=user, email=email, defaults={"verified": True, "primary": True}
-        )
-        Membership.objects.update_or_create(
-            user=user, organisation=Organisation.objects.get(slug=slug), defaults={"role": role}
-        )
-        context.credentials.append(
-            (email, DEMO_PASSWORD, f"{role} of {slug.removeprefix('demo-')}")
-        )
+    add_demo_members(context, PEOPLE)
