@@ -9,6 +9,7 @@ from django.utils import timezone
 from passerelle.core.demo import DemoContext, register_demo_step
 from passerelle.geo.models import Country
 
+from . import services as account_services
 from .choices import STATE_TYPES, MembershipRole, OrganisationType, VerificationStatus
 from .models import Membership, Organisation, User
 
@@ -374,3 +375,48 @@ def add_demo_members(context: DemoContext, people, organisations=None) -> None:
         )
         who = f"{role} of {slug.removeprefix('demo-')}"
         context.credentials.append((email, DEMO_PASSWORD, who))
+
+
+def add_demo_organisations(rows) -> dict[str, Organisation]:
+    """A later step's demo organisations, (slug, name, acronym, type, ISO3 country, description,
+    language) each. A government starts unverified: the step verifies it through the services
+    (`verify_demo_organisation`), so that the queue and the audit trail show it."""
+    rows = list(rows)
+    countries = {c.iso3: c for c in Country.objects.filter(iso3__in={row[4] for row in rows})}
+    organisations = {}
+    for slug, name, acronym, kind, iso3, description, language in rows:
+        fields = {
+            "name": name,
+            "acronym": acronym,
+            "type": kind,
+            "country": countries.get(iso3),
+            "description": description,
+            "language": language,
+            "is_demo": True,
+        }
+        initial = (
+            VerificationStatus.UNVERIFIED
+            if kind in STATE_TYPES
+            else VerificationStatus.NOT_REQUIRED
+        )
+        organisations[slug], _ = Organisation.objects.update_or_create(
+            slug=slug, defaults=fields, create_defaults={**fields, "verification_status": initial}
+        )
+    return organisations
+
+
+def verify_demo_organisation(organisation, *, admin, broker, decide: bool = True) -> None:
+    """Its administrator asks for verification unless already asked; the secretariat approves
+    (unless `decide` is False: the request then waits in the queue). Does only what is missing."""
+    asked = (VerificationStatus.PENDING, VerificationStatus.VERIFIED)
+    if organisation.verification_status not in asked:
+        account_services.verification_request(
+            actor=admin,
+            organisation=organisation,
+            evidence="Demo: letter of the minister naming the focal point, on file.",
+        )
+    if decide and organisation.verification_status != VerificationStatus.VERIFIED:
+        account_services.verification_decide(
+            actor=broker, organisation=organisation, approve=True, note="Demo: mandate checked."
+        )
+    organisation.refresh_from_db()

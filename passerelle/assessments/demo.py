@@ -19,12 +19,15 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from passerelle.accounts import services as account_services
 from passerelle.accounts.choices import MembershipRole, OrganisationType, VerificationStatus
-from passerelle.accounts.demo import DEMO_DOMAIN, add_demo_members
+from passerelle.accounts.demo import (
+    DEMO_DOMAIN,
+    add_demo_members,
+    add_demo_organisations,
+    verify_demo_organisation,
+)
 from passerelle.accounts.models import Organisation, User
 from passerelle.core.demo import DemoContext, register_demo_step
-from passerelle.geo.models import Country
 
 from . import services
 from .choices import AppliesTo, BenchmarkStatus, Disclosure, Scale, Scope
@@ -357,24 +360,7 @@ def load_assessments(context: DemoContext) -> None:
 
 
 def _organisations_and_people(context: DemoContext) -> None:
-    countries = {c.iso3: c for c in Country.objects.filter(iso3__in={o[4] for o in ORGANISATIONS})}
-    organisations = {}
-    for slug, name, acronym, kind, iso3, description, language, _status in ORGANISATIONS:
-        fields = {
-            "name": name,
-            "acronym": acronym,
-            "type": kind,
-            "country": countries.get(iso3),
-            "description": description,
-            "language": language,
-            "is_demo": True,
-        }
-        organisations[slug], _ = Organisation.objects.update_or_create(
-            slug=slug,
-            defaults=fields,
-            # Verification goes through the secretariat's services (`_verify`), once.
-            create_defaults={**fields, "verification_status": VerificationStatus.UNVERIFIED},
-        )
+    organisations = add_demo_organisations(row[:-1] for row in ORGANISATIONS)
     add_demo_members(context, PEOPLE, organisations)
 
 
@@ -386,22 +372,13 @@ def _verify(organisations, people) -> None:
     admins |= {slug: people[local] for slug, local in TO_VERIFY}
     wanted = {slug: status for slug, *_, status in ORGANISATIONS}
     wanted |= {slug: VerificationStatus.VERIFIED for slug, _ in TO_VERIFY}
-    asked = (VerificationStatus.PENDING, VerificationStatus.VERIFIED)
     for slug, status in wanted.items():
-        organisation = organisations[slug]
-        current = organisation.verification_status
-        if status in asked and current not in asked:
-            account_services.verification_request(
-                actor=admins[slug],
-                organisation=organisation,
-                evidence="Demo: letter of the minister naming the focal point, on file.",
-            )
-        if status == VerificationStatus.VERIFIED and current != VerificationStatus.VERIFIED:
-            account_services.verification_decide(
-                actor=people["broker"],
-                organisation=organisation,
-                approve=True,
-                note="Demo: mandate checked.",
+        if status in (VerificationStatus.PENDING, VerificationStatus.VERIFIED):
+            verify_demo_organisation(
+                organisations[slug],
+                admin=admins[slug],
+                broker=people["broker"],
+                decide=status == VerificationStatus.VERIFIED,
             )
 
 

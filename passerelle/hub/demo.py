@@ -24,9 +24,13 @@ from decimal import Decimal
 
 from django.utils import timezone, translation
 
-from passerelle.accounts import services as account_services
-from passerelle.accounts.choices import MembershipRole, OrganisationType, VerificationStatus
-from passerelle.accounts.demo import DEMO_DOMAIN, add_demo_members
+from passerelle.accounts.choices import MembershipRole, OrganisationType
+from passerelle.accounts.demo import (
+    DEMO_DOMAIN,
+    add_demo_members,
+    add_demo_organisations,
+    verify_demo_organisation,
+)
 from passerelle.accounts.models import Organisation, User
 from passerelle.assessments.choices import AssessmentStatus
 from passerelle.assessments.models import AgreedAnswer, Assessment
@@ -3439,42 +3443,12 @@ def _verify(organisation: Organisation, world: _World) -> None:
         .order_by("pk")
         .first()
     )
-    if organisation.verification_status != VerificationStatus.PENDING:
-        account_services.verification_request(
-            actor=admin,
-            organisation=organisation,
-            evidence="Demo: letter of the minister naming the focal point, on file.",
-        )
-    account_services.verification_decide(
-        actor=world.broker, organisation=organisation, approve=True, note="Demo: mandate checked."
-    )
-    organisation.refresh_from_db()
+    verify_demo_organisation(organisation, admin=admin, broker=world.broker)
 
 
 # --- Organisations and people --------------------------------------------------------------------
 
 
 def _organisations_and_people(context: DemoContext) -> None:
-    countries = {c.iso3: c for c in Country.objects.filter(iso3__in={o[4] for o in ORGANISATIONS})}
-    for slug, name, acronym, kind, iso3, description, language in ORGANISATIONS:
-        fields = {
-            "name": name,
-            "acronym": acronym,
-            "type": kind,
-            "country": countries.get(iso3),
-            "description": description,
-            "language": language,
-            "is_demo": True,
-        }
-        initial = (
-            VerificationStatus.UNVERIFIED
-            if kind in (T.NATIONAL_GOVERNMENT, T.LOCAL_GOVERNMENT)
-            else VerificationStatus.NOT_REQUIRED
-        )
-        Organisation.objects.update_or_create(
-            slug=slug,
-            defaults=fields,
-            # Verification goes through the secretariat's services (`_verify`), once.
-            create_defaults={**fields, "verification_status": initial},
-        )
+    add_demo_organisations(ORGANISATIONS)
     add_demo_members(context, PEOPLE)
