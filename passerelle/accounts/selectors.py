@@ -72,3 +72,11 @@ def verification_queue() -> QuerySet[Organisation]:
 
 def user_organisations(*, user: User) -> QuerySet[Membership]:
     return user.memberships.select_related("organisation__country").order_by("organisation__name")
+
+
+def organisations_with_role(*, user: User, role: str) -> QuerySet[Organisation]:
+    """The organisations in which `user` holds `role` or more (none for a visitor)."""
+    if not user.is_authenticated:
+        return Organisation.objects.none()
+    ids = [org_id for org_id in user.organisation_roles if user.has_role(org_id, role)]
+    return Organisation.objects.filter(pk__in=ids).order_by("name")

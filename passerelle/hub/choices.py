@@ -46,6 +46,13 @@ PUBLIC_STATUSES = (
     RequestStatus.IN_PARTNERSHIP,
     RequestStatus.CLOSED,
 )
+# The requester closes a published request once it no longer needs support.
+CLOSABLE_STATUSES = (
+    RequestStatus.OPEN,
+    RequestStatus.PARTLY_MATCHED,
+    RequestStatus.MATCHED,
+    RequestStatus.IN_PARTNERSHIP,
+)
 # The requester may still change these.
 EDITABLE_STATUSES = (RequestStatus.DRAFT, RequestStatus.CLARIFICATION)
 

@@ -11,7 +11,7 @@ from django.db.models import Q
 from passerelle.accounts.choices import MembershipRole
 from passerelle.core.permissions import Policy, register_policy
 
-from .choices import EDITABLE_STATUSES, PUBLIC_STATUSES, RequestStatus
+from .choices import CLOSABLE_STATUSES, EDITABLE_STATUSES, PUBLIC_STATUSES, RequestStatus
 from .models import SupportRequest
 
 REVIEWABLE = (RequestStatus.SUBMITTED,)
@@ -61,7 +61,7 @@ class SupportRequestPolicy(Policy):
                 RequestStatus.WITHDRAWN,
             ) and requester_role(user, request)
         if action == "close":
-            return request.status in PUBLIC_STATUSES[:-1] and requester_role(user, request)
+            return request.status in CLOSABLE_STATUSES and requester_role(user, request)
         if action == "review":
             return request.status in REVIEWABLE and is_broker(user)
         if action == "view_review_notes":

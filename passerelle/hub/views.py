@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from passerelle.accounts.choices import MembershipRole
 from passerelle.accounts.models import Organisation
+from passerelle.accounts.selectors import organisations_with_role
 from passerelle.assessments import selectors as assessment_selectors
 from passerelle.assessments import services as assessment_services
 from passerelle.core.forms import add_service_errors
@@ -50,14 +51,7 @@ class RequestListView(View):
 
 def _requesters(user):
     """The organisations `user` may request support for."""
-    if not user.is_authenticated:
-        return Organisation.objects.none()
-    ids = [
-        org_id
-        for org_id, role in user.organisation_roles.items()
-        if MembershipRole.rank(role) >= MembershipRole.rank(MembershipRole.EDITOR)
-    ]
-    return Organisation.objects.filter(pk__in=ids).order_by("name")
+    return organisations_with_role(user=user, role=MembershipRole.EDITOR)
 
 
 def _request_data(form, formset) -> services.RequestData:

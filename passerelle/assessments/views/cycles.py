@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 from django_htmx.http import reswap, retarget
 
 from passerelle.accounts.choices import MembershipRole
-from passerelle.accounts.models import Organisation
+from passerelle.accounts.selectors import organisations_with_role
 from passerelle.core.charts import line, radar
 from passerelle.core.forms import add_service_errors
 from passerelle.core.permissions import require, user_can
@@ -70,12 +70,7 @@ class AssessmentListView(View):
 
 
 def _administered(user):
-    if not user.is_authenticated:
-        return Organisation.objects.none()
-    admin_of = [
-        org_id for org_id, role in user.organisation_roles.items() if role == MembershipRole.ADMIN
-    ]
-    return Organisation.objects.filter(pk__in=admin_of)
+    return organisations_with_role(user=user, role=MembershipRole.ADMIN)
 
 
 class AssessmentOpenView(LoginRequiredMixin, View):
