@@ -56,6 +56,20 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """On SQLite, the live server's thread and the test share a database file, not Django's
+    shared-cache in-memory database: there, a read that meets another connection's write fails
+    at once with "database table is locked" (SQLITE_LOCKED ignores busy_timeout), whereas in a
+    file in WAL mode readers never wait for the writer and writers wait for each other."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        folder = tmp_path_factory.mktemp("browser-database")
+        database.setdefault("TEST", {})["NAME"] = str(folder / "test.sqlite3")
+
+
+@pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():
         pytest.fail(
