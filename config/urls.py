@@ -18,6 +18,7 @@ urlpatterns += i18n_patterns(
     path("community/", include("passerelle.community.urls")),
     path("assessments/", include("passerelle.assessments.urls")),
     path("hub/", include("passerelle.hub.urls")),
+    path("pledges/", include("passerelle.pledges.urls")),
     path("", include("passerelle.core.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,

@@ -10,12 +10,14 @@ from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from passerelle.accounts import services
 from passerelle.accounts.tests.factories import MembershipFactory, OrganisationFactory
 from passerelle.assessments import services as assessment_services
 from passerelle.assessments.models import FrameworkVersion
 from passerelle.community import services as community_services
+from passerelle.hub.models import Match
 
 LOGIN = "/en/accounts/login/"
 
@@ -38,6 +40,7 @@ def world(db):
     return {
         **_assessments(government, owner, viewer_membership.user),
         **_requests(government, owner),
+        **_pledges(government, owner),
         "organisation": government,
         "owner": owner,
         "outsider": outsider,
@@ -125,7 +128,57 @@ def _requests(government, owner):
     hub_services.request_review(
         actor=broker, support_request=published, outcome="accepted", note=""
     )
-    return {"draft_request": {"pk": draft.pk}, "published_request": {"pk": published.pk}}
+    draft_offer = hub_services.offer_create(
+        actor=owner, organisation=government, data=_offer_data(hub_services)
+    )
+    published_offer = hub_services.offer_create(
+        actor=editor, organisation=ngo, data=_offer_data(hub_services)
+    )
+    hub_services.offer_publish(actor=editor, offer=published_offer)
+    # A proposal between the government's request and the NGO's offer: the two parties' only.
+    match = Match.objects.create(
+        request=draft, offer=published_offer, score=0.5, computed_at=timezone.now()
+    )
+    return {
+        "draft_request": {"pk": draft.pk},
+        "published_request": {"pk": published.pk},
+        "draft_offer": {"pk": draft_offer.pk},
+        "published_offer": {"pk": published_offer.pk},
+        "match": {"pk": match.pk},
+    }
+
+
+def _offer_data(hub_services):
+    from passerelle.geo.models import Country
+    from passerelle.taxonomy.models import CapacityArea
+
+    return hub_services.OfferData(
+        title="Registry experts", description="Our experts modernise consular registries.",
+        capacity_areas=[CapacityArea.objects.get(code="DATA")], support_types=["training"],
+        modality="remote", available_from=date.today(), cost_basis="free", languages=["en"],
+        countries=[Country.objects.get(iso3="SEN")],
+    )  # fmt: skip
+
+
+def _pledges(government, owner):
+    """The government's draft pledge, and a civil society organisation's published one."""
+    from passerelle.pledges import services as pledge_services
+    from passerelle.taxonomy.models import GCMObjective
+
+    def data():
+        return pledge_services.PledgeData(
+            title="Consular registry", description="We will modernise our consular registry.",
+            form="process", type="individual", gcm_objectives=[GCMObjective.objects.get(number=4)],
+            metric="Consulates connected", target=10, unit="consulates",
+            deadline=date.today() + timedelta(days=365),
+        )  # fmt: skip
+
+    draft = pledge_services.pledge_create(actor=owner, organisation=government, data=data())
+    ngo = OrganisationFactory(type="civil_society")
+    editor = MembershipFactory(organisation=ngo, role="editor").user
+    published = pledge_services.pledge_create(actor=editor, organisation=ngo, data=data())
+    pledge_services.pledge_publish(actor=editor, pledge=published)
+    return {"draft_pledge": {"pk": draft.pk}, "published_pledge": {"pk": published.pk}}
 
 
 def _national_version():
@@ -448,9 +501,83 @@ CASES = [
     ),
     ("hub:request_review", "post", lambda w: w["draft_request"], 302, 404, 403),
     ("hub:review_queue", "get", lambda w: {}, 302, 403, 403),
+    # Hub: offers. A draft is its provider's; publishing is for verified governments only.
+    ("hub:offer_list", "get", lambda w: {}, 200, 200, 200),
+    ("hub:offer_create", "get", lambda w: {}, 302, 200, 200),
+    ("hub:offer_detail", "get", lambda w: w["draft_offer"], 404, 404, 200),
+    ("hub:offer_detail", "get", lambda w: w["published_offer"], 200, 200, 200),
+    ("hub:offer_update", "get", lambda w: w["draft_offer"], 302, 404, 200),
+    ("hub:offer_update", "get", lambda w: w["published_offer"], 302, 403, 403),
+    (
+        "hub:offer_transition",
+        "post",
+        lambda w: {**w["draft_offer"], "action": "publish"},
+        302,
+        404,
+        400,  # an unverified government may not publish yet
+    ),
+    (
+        "hub:offer_transition",
+        "post",
+        lambda w: {**w["draft_offer"], "action": "withdraw"},
+        302,
+        404,
+        302,
+    ),
+    # Hub: matches are the secretariat's and the two parties'; brokering is the secretariat's.
+    ("hub:match_detail", "get", lambda w: w["match"], 404, 404, 200),
+    ("hub:match_introduce", "post", lambda w: w["match"], 302, 404, 403),
+    ("hub:match_decide", "post", lambda w: {**w["match"], "side": "requester"}, 302, 404, 403),
+    ("hub:match_partnership", "post", lambda w: w["match"], 302, 404, 403),
+    ("hub:console", "get", lambda w: {}, 302, 403, 403),
+    ("hub:weights", "get", lambda w: {}, 302, 403, 403),
+    ("hub:supply_demand", "get", lambda w: {}, 200, 200, 200),
     ("api:supportrequest-list", "get", lambda w: {}, 200, 200, 200),
     ("api:supportrequest-detail", "get", lambda w: w["draft_request"], 404, 404, 200),
     ("api:supportrequest-detail", "get", lambda w: w["published_request"], 200, 200, 200),
+    ("api:offer-list", "get", lambda w: {}, 200, 200, 200),
+    ("api:offer-detail", "get", lambda w: w["draft_offer"], 404, 404, 200),
+    ("api:offer-detail", "get", lambda w: w["published_offer"], 200, 200, 200),
+    ("api:match-list", "get", lambda w: {}, 401, 200, 200),
+    ("api:match-detail", "get", lambda w: w["match"], 401, 404, 200),
+    # Pledges. A draft is its organisation's: others get 404. Only a published pledge takes
+    # progress reports, and it stays as it was made.
+    ("pledges:pledge_list", "get", lambda w: {}, 200, 200, 200),
+    ("pledges:pledge_create", "get", lambda w: {}, 302, 200, 200),
+    ("pledges:pledge_detail", "get", lambda w: w["draft_pledge"], 404, 404, 200),
+    ("pledges:pledge_detail", "get", lambda w: w["published_pledge"], 200, 200, 200),
+    ("pledges:pledge_update", "get", lambda w: w["draft_pledge"], 302, 404, 200),
+    ("pledges:pledge_update", "get", lambda w: w["published_pledge"], 302, 403, 403),
+    ("pledges:progress_create", "get", lambda w: w["draft_pledge"], 302, 404, 403),
+    ("pledges:progress_create", "get", lambda w: w["published_pledge"], 302, 403, 403),
+    ("pledges:progress_create", "post", lambda w: w["published_pledge"], 302, 403, 403),
+    (
+        "pledges:pledge_transition",
+        "post",
+        lambda w: {**w["draft_pledge"], "action": "publish"},
+        302,
+        404,
+        400,  # an unverified government may not publish yet
+    ),
+    (
+        "pledges:pledge_transition",
+        "post",
+        lambda w: {**w["draft_pledge"], "action": "withdraw"},
+        302,
+        404,
+        302,
+    ),
+    (
+        "pledges:pledge_transition",
+        "post",
+        lambda w: {**w["published_pledge"], "action": "close"},
+        302,
+        403,
+        403,
+    ),
+    ("api:pledge-list", "get", lambda w: {}, 200, 200, 200),
+    ("api:pledge-detail", "get", lambda w: w["draft_pledge"], 404, 404, 200),
+    ("api:pledge-detail", "get", lambda w: w["published_pledge"], 200, 200, 200),
     ("assessments:benchmark_board", "get", lambda w: {"slug": "gov"}, 302, 403, 200),
     ("assessments:benchmark_delete", "post", lambda w: w["benchmark"], 302, 404, 302),
 ]

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "passerelle.accounts",
     "passerelle.community",
     "passerelle.assessments",
+    "passerelle.pledges",
     "passerelle.hub",
     "passerelle.api",
 ]
@@ -331,6 +332,16 @@ SPECTACULAR_SETTINGS = {
         "RequestScopeEnum": "passerelle.hub.choices.RequestScope",
         "ModalityEnum": "passerelle.hub.choices.Modality",
         "RequirementKindEnum": "passerelle.hub.choices.RequirementKind",
+        # Offers and pledges have the same four statuses, and drf-spectacular names a set of
+        # choices once: one enum for both.
+        "PublicationStatusEnum": "passerelle.hub.choices.OfferStatus",
+        "CostBasisEnum": "passerelle.hub.choices.CostBasis",
+        "MatchStatusEnum": "passerelle.hub.choices.MatchStatus",
+        "MatchDecisionEnum": "passerelle.hub.choices.Decision",
+        "PledgeFormEnum": "passerelle.pledges.choices.PledgeForm",
+        "PledgeTypeEnum": "passerelle.pledges.choices.PledgeType",
+        "CompletionEnum": "passerelle.pledges.choices.Completion",
+        "ReportingLightEnum": "passerelle.pledges.choices.ReportingLight",
     },
 }
 
@@ -355,6 +366,36 @@ ASSESSMENTS = {
     # How many signatures of verified focal points an assessment may require at most.
     "MAX_SIGNATORIES": 5,
     "PEERS_SHOWN": 5,
+}
+# The hub's matcher (docs/adr/0011-matching.md): how many matches each request and offer keeps,
+# the lowest score worth proposing, the score at which both parties are told, the score below
+# which the brokering console lists a request as lacking good matches. The criteria's weights
+# are the secretariat's to tune (/hub/matching/weights/); these are the first ones.
+HUB_MATCHING = {
+    "PER_ITEM": 20,
+    "MINIMUM_SCORE": 0.4,
+    "NOTIFY_SCORE": 0.6,
+    "GOOD_SCORE": 0.55,
+    # Similar requests of other organisations shown on a request's page (peer exchange).
+    "PEERS": 5,
+    "WEIGHTS": {
+        "areas": 15,
+        "objectives": 10,
+        "support_types": 15,
+        "geography": 10,
+        "languages": 10,
+        "modality": 5,
+        "timing": 5,
+        "capacity": 5,
+        "track_record": 5,
+        "semantic": 30,
+    },
+}
+# Pledges: how often progress is reported unless a pledge says otherwise, and how early a report
+# due counts as soon (the amber light).
+PLEDGES = {
+    "REPORTING_INTERVAL_MONTHS": 6,
+    "DUE_SOON_DAYS": 30,
 }
 COMMUNITY = {
     "REPORTS_TO_HIDE": int(os.environ.get("COMMUNITY_REPORTS_TO_HIDE", "3")),

@@ -351,7 +351,8 @@ def _describe(duties, superuser, membership) -> str:
 
 def add_demo_members(context: DemoContext, people, organisations=None) -> None:
     """Demo people of a later step, (local part, full name, organisation slug, role) each, made
-    members of their organisation and added to the printed logins. They share one password hash:
+    members of their organisation and added to the printed logins; a slug of None is someone on
+    their own (an individual expert), member of no organisation. They share one password hash:
     hashing is slow by design, and one check per distinct hash shows nobody changed theirs."""
     organisations = organisations or {}
     shared, checked = None, {}
@@ -369,6 +370,9 @@ def add_demo_members(context: DemoContext, people, organisations=None) -> None:
         EmailAddress.objects.update_or_create(
             user=user, email=email, defaults={"verified": True, "primary": True}
         )
+        if slug is None:
+            context.credentials.append((email, DEMO_PASSWORD, "individual, no organisation"))
+            continue
         organisation = organisations.get(slug) or Organisation.objects.get(slug=slug)
         Membership.objects.update_or_create(
             user=user, organisation=organisation, defaults={"role": role}

@@ -20,7 +20,8 @@ from passerelle.community.api.comments import CommentViewSet, FollowViewSet
 from passerelle.community.api.moderation import ModerationCaseViewSet, ReportViewSet
 from passerelle.community.api.notifications import NotificationViewSet
 from passerelle.geo.api import CountryViewSet, RegionalBodyViewSet, RegionViewSet
-from passerelle.hub.api import SupportRequestViewSet
+from passerelle.hub.api import MatchViewSet, OfferViewSet, SupportRequestViewSet
+from passerelle.pledges.api import PledgeViewSet
 from passerelle.taxonomy.api import (
     CapacityAreaViewSet,
     GCMObjectiveViewSet,
@@ -54,6 +55,10 @@ router.register("assessments", AssessmentViewSet, basename="assessment")
 router.register("benchmarks", BenchmarkViewSet, basename="benchmark")
 # Hub
 router.register("requests", SupportRequestViewSet, basename="supportrequest")
+router.register("offers", OfferViewSet, basename="offer")
+router.register("matches", MatchViewSet, basename="match")
+# Pledges
+router.register("pledges", PledgeViewSet, basename="pledge")
 
 urlpatterns = [
     path("", include(router.urls)),

@@ -8,4 +8,4 @@ class HubConfig(AppConfig):
     verbose_name = _("Connection hub")
 
     def ready(self):
-        from . import demo, notification_types, permissions, sections  # noqa: F401  (registrations)
+        from . import demo, notification_types, periodic, permissions, sections  # noqa: F401

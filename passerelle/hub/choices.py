@@ -69,3 +69,40 @@ class RequirementKind(models.TextChoices):
     MONEY = "money", _("Money")
     EXPERT_DAYS = "expert_days", _("Expert-days")
     IN_KIND = "in_kind", _("In-kind item")
+
+
+class OfferStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    CLOSED = "closed", _("Closed")
+
+
+class CostBasis(models.TextChoices):
+    FREE = "free", _("Free of charge")
+    CO_FUNDED = "co_funded", _("Co-funded")
+    PAID = "paid", _("Paid")
+
+
+class MatchStatus(models.TextChoices):
+    """A match is proposed by the matcher; the secretariat introduces the two parties; each
+    accepts or declines; an accepted match becomes a partnership."""
+
+    PROPOSED = "proposed", _("Proposed")
+    INTRODUCED = "introduced", _("Introduced")
+    ACCEPTED = "accepted", _("Accepted by both")
+    DECLINED = "declined", _("Declined")
+    PARTNERSHIP = "partnership", _("Partnership")
+
+
+class Decision(models.TextChoices):
+    PENDING = "pending", _("Waiting")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+
+
+class Side(models.TextChoices):
+    """The two parties of a match."""
+
+    REQUESTER = "requester", _("Requester")
+    PROVIDER = "provider", _("Provider")

@@ -13,6 +13,16 @@ Everything goes through the services (`request_create`, `request_submit`, `reque
 `request_update`, `request_withdraw`, `request_close`), so every request has its audit trail and
 its timeline. Idempotent: each request has a fixed submission key (`uuid5`), and a request whose
 key exists is left as it is.
+
+A second step adds the offers (`OFFERS`), each written once in English, French or Spanish by UN
+agencies, other States' ministries, cities, NGOs, companies, foundations, universities, diaspora
+organisations and diaspora experts in their own name; some answer a request, a few pairs in two
+languages are linked only by what their texts say. The step then has the matcher compute every
+proposal (`rematch_all`, which embeds the texts) and the secretariat and the parties take a few of
+the best through brokering (`BROKERING`), so that matches exist in every status. Offers go through
+`offer_create`, `offer_publish`, `offer_withdraw` and `offer_close`, matches through
+`match_introduce`, `match_decide` and `match_start_partnership`; offers have fixed submission keys
+too, and a match already brokered is left as it is.
 """
 
 import math
@@ -40,8 +50,19 @@ from passerelle.geo.models import Country, Region
 from passerelle.taxonomy.models import CapacityArea, GCMObjective
 
 from . import services
-from .choices import Modality, RequestScope, RequirementKind, ReviewOutcome, SupportType
-from .models import SupportRequest
+from .choices import (
+    CostBasis,
+    MatchStatus,
+    Modality,
+    OfferStatus,
+    RequestScope,
+    RequirementKind,
+    ReviewOutcome,
+    Side,
+    SupportType,
+)
+from .matching.refresh import rematch_all
+from .models import Match, Offer, SupportRequest
 
 NAMESPACE = uuid.UUID("5b0f3c52-8a7e-4d0c-9a61-2f4f6f1d7e10")
 
@@ -3216,7 +3237,7 @@ def load_requests(context: DemoContext) -> None:
             if key in world.done:
                 continue
             if story != DRAFT:
-                _verify(organisation, world)
+                _verify(organisation, world.broker)
             rng = random.Random(f"passerelle-demo:hub:{key}")
             data = _request_data(requester, need, rng, world)
             actor = people[requester.actor]
@@ -3314,7 +3335,7 @@ def _submitter(support_request, actor, world: _World):
     joint = support_request.joint_with
     if joint is None:
         return actor
-    _verify(joint, world)
+    _verify(joint, world.broker)
     return (
         User.objects.filter(
             memberships__organisation=joint,
@@ -3396,7 +3417,7 @@ def _from_gap(world: _World, slug, actor, currency, languages, story, key) -> No
     answer = min(answers, key=lambda a: ({"high": 0, "medium": 1}.get(a.priority, 2), -a.gap))
     indicator = answer.indicator
     draft = request_draft_from_gap(actor=actor, assessment=assessment, indicator=indicator)
-    _verify(organisation, world)
+    _verify(organisation, world.broker)
     rng = random.Random(f"passerelle-demo:hub:{key}")
     with translation.override(draft.language):
         sub_area = str(indicator.sub_area.name)
@@ -3430,7 +3451,7 @@ def _from_gap(world: _World, slug, actor, currency, languages, story, key) -> No
     _play(story, "gap", support_request, data, actor, world)
 
 
-def _verify(organisation: Organisation, world: _World) -> None:
+def _verify(organisation: Organisation, broker: User) -> None:
     """A government must be verified before it requests support: its administrator asks, the
     secretariat checks the mandate. The assessments step verifies its governments already; this
     does the rest (and anything a rerun of the accounts step reset)."""
@@ -3443,7 +3464,7 @@ def _verify(organisation: Organisation, world: _World) -> None:
         .order_by("pk")
         .first()
     )
-    verify_demo_organisation(organisation, admin=admin, broker=world.broker)
+    verify_demo_organisation(organisation, admin=admin, broker=broker)
 
 
 # --- Organisations and people --------------------------------------------------------------------
@@ -3452,3 +3473,1537 @@ def _verify(organisation: Organisation, world: _World) -> None:
 def _organisations_and_people(context: DemoContext) -> None:
     add_demo_organisations(ORGANISATIONS)
     add_demo_members(context, PEOPLE)
+
+
+# --- Offers --------------------------------------------------------------------------------------
+
+# Providers the other steps do not create. slug, name, acronym, type, country, description,
+# language of the description.
+PROVIDERS = [
+    (
+        "demo-ilo-fair-recruitment",
+        "ILO Regional Office for Asia and the Pacific — Fair Recruitment Initiative",
+        "ILO",
+        T.UN_AGENCY,
+        "THA",
+        "Fair recruitment, labour migration governance and skills recognition in Asia and the "
+        "Pacific.",
+        "en",
+    ),
+    (
+        "demo-unodc-sahel",
+        "ONUDC — Programme Sahel",
+        "ONUDC",
+        T.UN_AGENCY,
+        "SEN",
+        "Lutte contre la traite des personnes et le trafic illicite de migrants au Sahel et en "
+        "Afrique de l'Ouest.",
+        "fr",
+    ),
+    (
+        "demo-undp-pacific",
+        "UNDP Pacific Office — Climate Security and Mobility",
+        "UNDP",
+        T.UN_AGENCY,
+        "FJI",
+        "Climate adaptation, human mobility and access to climate finance for Pacific island "
+        "countries.",
+        "en",
+    ),
+    (
+        "demo-canada-ircc",
+        "Immigration, Refugees and Citizenship Canada — International Cooperation",
+        "IRCC",
+        T.NATIONAL_GOVERNMENT,
+        "CAN",
+        "Shares Canada's experience of immigration, settlement and credential recognition with "
+        "partner governments.",
+        "en",
+    ),
+    (
+        "demo-france-ofii",
+        "Office français de l'immigration et de l'intégration",
+        "OFII",
+        T.NATIONAL_GOVERNMENT,
+        "FRA",
+        "Accueil et intégration des étrangers, aide au retour volontaire et à la réinsertion.",
+        "fr",
+    ),
+    (
+        "demo-colombia-migracion",
+        "Migración Colombia — Oficina de Cooperación Internacional",
+        "",
+        T.NATIONAL_GOVERNMENT,
+        "COL",
+        "Autoridad migratoria: control fronterizo, registro y regularización de personas "
+        "migrantes.",
+        "es",
+    ),
+    (
+        "demo-korea-eps",
+        "Ministry of Employment and Labor, Republic of Korea — Employment Permit System",
+        "EPS",
+        T.NATIONAL_GOVERNMENT,
+        "KOR",
+        "Government-to-government recruitment of foreign workers under the Employment Permit "
+        "System.",
+        "en",
+    ),
+    (
+        "demo-mexico-ime",
+        "Instituto de los Mexicanos en el Exterior",
+        "IME",
+        T.NATIONAL_GOVERNMENT,
+        "MEX",
+        "Atención a la comunidad mexicana en el exterior a través de la red consular.",
+        "es",
+    ),
+    (
+        "demo-red-frontera",
+        "Red Frontera Solidaria",
+        "",
+        T.CIVIL_SOCIETY,
+        "MEX",
+        "Red de albergues y organizaciones que acompañan a personas migrantes en México.",
+        "es",
+    ),
+    (
+        "demo-forensic-team",
+        "Equipo Latinoamericano de Antropología Forense",
+        "ELAF",
+        T.CIVIL_SOCIETY,
+        "ARG",
+        "Búsqueda e identificación de personas desaparecidas, junto con sus familias.",
+        "es",
+    ),
+    (
+        "demo-atd-network",
+        "Community Alternatives to Detention Network",
+        "CADN",
+        T.CIVIL_SOCIETY,
+        "GBR",
+        "Helps governments and civil society pilot community-based alternatives to immigration "
+        "detention.",
+        "en",
+    ),
+    (
+        "demo-sahel-migrations",
+        "Association Sahel Migrations et Développement",
+        "ASMD",
+        T.CIVIL_SOCIETY,
+        "MLI",
+        "Accompagnement des migrants de retour et information des jeunes dans les zones de départ.",
+        "fr",
+    ),
+    (
+        "demo-talentbridge",
+        "TalentBridge Ethical Recruitment",
+        "",
+        T.PRIVATE_SECTOR,
+        "GBR",
+        "Audits of recruitment agencies and ethical recruitment services for employers.",
+        "en",
+    ),
+    (
+        "demo-datanube",
+        "DataNube Soluciones",
+        "",
+        T.PRIVATE_SECTOR,
+        "COL",
+        "Plataformas de datos y software para las administraciones públicas.",
+        "es",
+    ),
+    (
+        "demo-civitech-afrique",
+        "CiviTech Afrique",
+        "",
+        T.PRIVATE_SECTOR,
+        "SEN",
+        "Logiciels d'état civil, d'identité et de registre consulaire pour les administrations.",
+        "fr",
+    ),
+    (
+        "demo-fondation-horizons",
+        "Fondation Horizons Solidaires",
+        "",
+        T.FOUNDATION,
+        "CHE",
+        "Finance des projets d'inclusion, de cohésion sociale et d'adaptation au climat.",
+        "fr",
+    ),
+    (
+        "demo-pacific-futures-fund",
+        "Pacific Futures Fund",
+        "PFF",
+        T.FOUNDATION,
+        "AUS",
+        "Grants for Pacific communities facing climate change, and for research on labour "
+        "mobility.",
+        "en",
+    ),
+    (
+        "demo-ucad-migrations",
+        "Université Cheikh Anta Diop — Laboratoire d'études des migrations",
+        "",
+        T.ACADEMIA,
+        "SEN",
+        "Enquêtes et recherches sur les migrations au Sénégal et en Afrique de l'Ouest.",
+        "fr",
+    ),
+    (
+        "demo-usp-climate-mobility",
+        "University of the South Pacific — Climate Mobility Research Hub",
+        "USP",
+        T.ACADEMIA,
+        "FJI",
+        "Research on climate-related migration, displacement and planned relocation in the "
+        "Pacific.",
+        "en",
+    ),
+    (
+        "demo-observatorio-movilidad",
+        "Universidad del Pacífico Sur — Observatorio de Movilidad Humana",
+        "",
+        T.ACADEMIA,
+        "CHL",
+        "Investigación aplicada sobre migración y movilidad humana en América Latina.",
+        "es",
+    ),
+    (
+        "demo-filipino-nurses-uk",
+        "Filipino Nurses Association UK",
+        "FNA-UK",
+        T.DIASPORA_ORGANISATION,
+        "GBR",
+        "Network of Filipino nurses and care workers in the United Kingdom.",
+        "en",
+    ),
+    (
+        "demo-moldovans-italy",
+        "Association of Moldovan Professionals in Italy",
+        "AMPI",
+        T.DIASPORA_ORGANISATION,
+        "ITA",
+        "Moldovan professionals and community associations across northern Italy.",
+        "en",
+    ),
+    (
+        "demo-ecuatorianos-espana",
+        "Red de Profesionales Ecuatorianos en España",
+        "",
+        T.DIASPORA_ORGANISATION,
+        "ESP",
+        "Profesionales ecuatorianos en España que colaboran con su país de origen.",
+        "es",
+    ),
+    (
+        "demo-guatemaltecos-eeuu",
+        "Alianza de Guatemaltecos en Estados Unidos",
+        "",
+        T.DIASPORA_ORGANISATION,
+        "USA",
+        "Organizaciones guatemaltecas en Estados Unidos que apoyan a sus comunidades de origen.",
+        "es",
+    ),
+    (
+        "demo-nepali-workers-qatar",
+        "Nepali Migrant Workers' Network Qatar",
+        "",
+        T.MIGRANT_ORGANISATION,
+        "QAT",
+        "Volunteers who support Nepali workers in Qatar, from arrival to return.",
+        "en",
+    ),
+]
+
+# Who writes the offers: email local part, full name, organisation slug, role. A government's
+# administrator asks for its verification; individual diaspora experts belong to no organisation.
+PROVIDER_PEOPLE = [
+    ("ilo", "Priya Raman", "demo-ilo-fair-recruitment", MembershipRole.EDITOR),
+    ("unodc", "Jean-Baptiste Kaboré", "demo-unodc-sahel", MembershipRole.EDITOR),
+    ("undp.pacific", "Mereoni Baleiwai", "demo-undp-pacific", MembershipRole.EDITOR),
+    ("ircc", "Daniel Gagnon", "demo-canada-ircc", MembershipRole.ADMIN),
+    ("ofii", "Claire Martin", "demo-france-ofii", MembershipRole.ADMIN),
+    ("migracion.colombia", "Andrés Gómez", "demo-colombia-migracion", MembershipRole.ADMIN),
+    ("eps.korea", "Kim Ji-won", "demo-korea-eps", MembershipRole.ADMIN),
+    ("ime.mexico", "Rosa Villalobos", "demo-mexico-ime", MembershipRole.ADMIN),
+    ("frontera", "Mariana Castillo", "demo-red-frontera", MembershipRole.EDITOR),
+    ("forense", "Valeria Duarte", "demo-forensic-team", MembershipRole.EDITOR),
+    ("atd.network", "Sarah Whitfield", "demo-atd-network", MembershipRole.EDITOR),
+    ("sahel.migrations", "Adama Coulibaly", "demo-sahel-migrations", MembershipRole.EDITOR),
+    ("talentbridge", "Raj Patel", "demo-talentbridge", MembershipRole.EDITOR),
+    ("datanube", "Sofía Herrera", "demo-datanube", MembershipRole.EDITOR),
+    ("civitech", "Cheikh Mbaye", "demo-civitech-afrique", MembershipRole.EDITOR),
+    ("horizons", "Isabelle Favre", "demo-fondation-horizons", MembershipRole.EDITOR),
+    ("pacific.fund", "Hannah Brooks", "demo-pacific-futures-fund", MembershipRole.EDITOR),
+    ("ucad", "Mame Diarra Faye", "demo-ucad-migrations", MembershipRole.EDITOR),
+    ("usp", "Ana Tuivaga", "demo-usp-climate-mobility", MembershipRole.EDITOR),
+    ("observatorio", "Tomás Aravena", "demo-observatorio-movilidad", MembershipRole.EDITOR),
+    ("fnauk", "Marites Dela Cruz", "demo-filipino-nurses-uk", MembershipRole.EDITOR),
+    ("moldovans.italy", "Andrei Lungu", "demo-moldovans-italy", MembershipRole.EDITOR),
+    ("ecuatorianos", "Verónica Quishpe", "demo-ecuatorianos-espana", MembershipRole.EDITOR),
+    ("alianza.gt", "Ricardo Xol", "demo-guatemaltecos-eeuu", MembershipRole.EDITOR),
+    ("nepali.qatar", "Bishnu Tamang", "demo-nepali-workers-qatar", MembershipRole.EDITOR),
+    # Editors of organisations the accounts step creates.
+    ("training.icmpd", "Lukas Novak", "demo-icmpd", MembershipRole.EDITOR),
+    ("corridors.remitco", "Brian Otieno", "demo-remitco", MembershipRole.EDITOR),
+    ("grants.fmd", "Pilar Sánchez", "demo-mobility-foundation", MembershipRole.EDITOR),
+    ("rights.ituc", "Adjoa Lawson", "demo-ituc-africa", MembershipRole.EDITOR),
+    ("amwn", "Rosalinda Bautista", "demo-migrant-workers-hk", MembershipRole.EDITOR),
+    ("cndh", "Hicham Tazi", "demo-cndh-maroc", MembershipRole.EDITOR),
+    ("voices", "Lena Hoffmann", "demo-migrant-voices-media", MembershipRole.EDITOR),
+    # Diaspora experts offering in their own name.
+    ("expert.diallo", "Mamadou Diallo", None, None),
+    ("expert.haddou", "Leïla Haddou", None, None),
+    ("expert.villanueva", "Carlo Villanueva", None, None),
+    ("expert.ceban", "Natalia Ceban", None, None),
+    ("expert.adeyemi", "Tunde Adeyemi", None, None),
+    ("expert.fonua", "Sione Fonua", None, None),
+    ("expert.mendoza", "Luis Mendoza", None, None),
+    ("expert.reyes", "Gabriela Reyes", None, None),
+    ("expert.quispe", "Yolanda Quispe", None, None),
+]
+
+C = CostBasis
+
+
+@dataclass(frozen=True)
+class Offering:
+    """An offer, written once in its language by `actor` for `provider` (an organisation's slug;
+    None: the actor offers in their own name). `where`: ISO3 country codes and M49 region codes,
+    "*" for anywhere. Available from `starts` days from today (before today if negative) for
+    `months` (None: until further notice). `answers` names the request it answers (its
+    organisation, need and language); `story`, the status it ends in, with the provider's
+    `reason` for a withdrawal or a closure."""
+
+    key: str
+    provider: str | None
+    actor: str
+    language: str
+    title: str
+    description: str
+    areas: tuple[str, ...]
+    gcm: tuple[int, ...]
+    support: tuple[str, ...]
+    modality: str
+    where: tuple[str, ...]
+    languages: tuple[str, ...]
+    starts: int = 0
+    months: int | None = None
+    engagements: int = 1
+    days: int | None = None
+    cost: str = C.FREE
+    money: tuple[int, str] | None = None
+    answers: tuple[str, str, str] | None = None
+    story: str = OfferStatus.PUBLISHED
+    reason: str = ""
+
+
+OFFERS = [
+    # --- In English ---
+    Offering(
+        "iom-data-observatory", "demo-iom-dakar", "iom", "en",
+        "Technical support for national migration data observatories",
+        "Our regional data team has helped several West and Central African governments bring "
+        "the institutions that produce migration statistics around one table. We can support the "
+        "design of an observatory, the harmonisation of definitions with the national statistics "
+        "office and the preparation of the first statistical bulletin. Two data officers are "
+        "available for missions, and we cover their travel.",
+        areas=("DATA",), gcm=(1,), support=(S.TECHNICAL_ASSISTANCE, S.TRAINING, S.RESEARCH),
+        modality=M.HYBRID, where=("011", "017"), languages=("en", "fr"),
+        starts=-20, months=18, engagements=3, days=90,
+    ),
+    Offering(
+        "iom-reintegration-training", "demo-iom-dakar", "iom", "en",
+        "Reintegration counselling and referral: a course for caseworkers",
+        "We train caseworkers from ministries, municipalities and NGOs to counsel returnees and "
+        "refer them to economic, social and psychosocial support, following the IOM "
+        "reintegration handbook. The course also covers follow-up visits and the protection of "
+        "personal data. We share our case management forms and can help adapt them to a "
+        "national system.",
+        areas=("COORD", "CONS"), gcm=(21,), support=(S.TRAINING, S.TECHNICAL_ASSISTANCE),
+        modality=M.IN_PERSON, where=("011", "017"), languages=("en", "fr", "pt"),
+        starts=15, months=12, engagements=2, days=40,
+    ),
+    Offering(
+        "icmpd-free-movement", "demo-icmpd", "training.icmpd", "en",
+        "Border management experts for pilot joint border posts",
+        "In answer to the Commission's request, ICMPD can deploy two senior experts in integrated "
+        "border management for up to eight months to help agree common data standards between "
+        "the pilot joint border posts. Our team has connected border information systems in the "
+        "Western Balkans and the Sahel and would draw on that experience. We would also deliver a "
+        "two-day module on travellers' rights under the free movement protocol at each post.",
+        areas=("BORD", "COORD"), gcm=(11, 23),
+        support=(S.EXPERT_DEPLOYMENT, S.TECHNICAL_ASSISTANCE, S.TRAINING),
+        modality=M.IN_PERSON, where=("011",), languages=("en", "fr", "pt"),
+        starts=20, months=14, days=160, cost=C.CO_FUNDED,
+        answers=("demo-ecowas-commission", "free-movement", "en"),
+    ),
+    Offering(
+        "icmpd-coordination", "demo-icmpd", "training.icmpd", "en",
+        "Study visits on whole-of-government migration governance",
+        "We organise study visits for members of inter-ministerial migration committees to "
+        "countries that run a permanent coordination structure with its own secretariat. "
+        "Participants see how work plans are monitored and how local authorities and civil "
+        "society are consulted, and we facilitate follow-up exchanges online for six months.",
+        areas=("WGWS",), gcm=(23,), support=(S.PEER_EXCHANGE, S.TECHNICAL_ASSISTANCE),
+        modality=M.HYBRID, where=("002", "142", "150"), languages=("en", "fr", "ru"),
+        starts=30, months=24, engagements=4, days=60, cost=C.CO_FUNDED,
+    ),
+    Offering(
+        "ilo-fair-recruitment", "demo-ilo-fair-recruitment", "ilo", "en",
+        "Employer-pays principle: revising the licensing of recruitment agencies",
+        "Responding to the Department's request, the Fair Recruitment Initiative can review the "
+        "draft licensing rules against the ILO General Principles and Operational Guidelines for "
+        "Fair Recruitment. We would adapt our training package for labour inspectors who "
+        "investigate complaints about recruitment fees. We can also connect the Department with "
+        "inspectors in Sri Lanka and the Philippines who have run agency rating schemes, and "
+        "cover the officials' travel to that exchange.",
+        areas=("OBLIG", "COORD"), gcm=(6,),
+        support=(S.TECHNICAL_ASSISTANCE, S.TRAINING, S.PEER_EXCHANGE),
+        modality=M.HYBRID, where=("034", "035"), languages=("en", "ne"),
+        starts=0, months=24, engagements=3, days=45,
+        answers=("demo-nepal-dofe", "ethical-recruitment", "en"),
+    ),
+    Offering(
+        "ilo-skills-recognition", "demo-ilo-fair-recruitment", "ilo", "en",
+        "Recognition of prior learning for returning migrant workers",
+        "We help labour ministries and training authorities recognise the skills that returning "
+        "migrant workers learnt on the job, from choosing the priority trades to assessment "
+        "tools and certificates. We can share what worked in Bangladesh, Nepal and Sri Lanka, "
+        "and support a comparison of qualification frameworks with the main destination "
+        "countries.",
+        areas=("COORD",), gcm=(18,), support=(S.TECHNICAL_ASSISTANCE, S.RESEARCH),
+        modality=M.REMOTE, where=("142", "009"), languages=("en",),
+        starts=-10, engagements=2, days=30,
+    ),
+    Offering(
+        "undp-adaptation-mobility", "demo-undp-pacific", "undp.pacific", "en",
+        "Human mobility in national adaptation plans",
+        "The UNDP Pacific Office supports governments in bringing displacement, migration and "
+        "planned relocation into their national adaptation plans and climate finance proposals. "
+        "We can second a climate mobility specialist to a ministry for up to six months, and help "
+        "prepare a proposal to the Green Climate Fund or the Adaptation Fund.",
+        areas=("WGWS", "DATA"), gcm=(2,), support=(S.EXPERT_DEPLOYMENT, S.TECHNICAL_ASSISTANCE),
+        modality=M.IN_PERSON, where=("009",), languages=("en", "fr"),
+        starts=45, months=18, engagements=2, days=120,
+    ),
+    Offering(
+        "pff-relocation-grant", "demo-pacific-futures-fund", "pacific.fund", "en",
+        "Grant for community consultations on planned relocation",
+        "We read the Ministry's request with great interest: community consultation is exactly "
+        "what our climate mobility window funds. We can offer a grant of up to AUD 250,000 over "
+        "eighteen months to map the communities at risk and hold village consultations before any "
+        "relocation is decided. Part of the budget is reserved for facilitators chosen by the "
+        "communities themselves.",
+        areas=("DATA", "WGWS"), gcm=(2,), support=(S.FUNDING,),
+        modality=M.REMOTE, where=("FJI", "054"), languages=("en", "fj"),
+        starts=10, months=18, money=(250_000, "AUD"),
+        answers=("demo-fiji-economy", "climate-displacement", "en"),
+    ),
+    Offering(
+        "pff-research-grants", "demo-pacific-futures-fund", "pacific.fund", "en",
+        "Small research grants on Pacific labour mobility",
+        "Each year we fund three or four studies by Pacific researchers on seasonal work schemes "
+        "in Australia and New Zealand: recruitment, working conditions, remittances and the "
+        "effects on families at home. Grants are paid to a university or a government research "
+        "unit.",
+        areas=("COORD", "DATA"), gcm=(5, 6), support=(S.FUNDING, S.RESEARCH),
+        modality=M.REMOTE, where=("009",), languages=("en",),
+        starts=-120, months=6, engagements=4, money=(60_000, "AUD"),
+        story=OfferStatus.CLOSED, reason="This year's round is fully committed.",
+    ),
+    Offering(
+        "usp-relocation-research", "demo-usp-climate-mobility", "usp", "en",
+        "Research partnership on planned relocation and community wellbeing",
+        "Our researchers have followed relocated villages in Fiji, Solomon Islands and Vanuatu "
+        "for over a decade. We offer to design and run household surveys with communities that "
+        "are considering relocation, analyse the results together with the government and train "
+        "local enumerators. Findings are returned to the communities in their own language.",
+        areas=("DATA", "WGWS"), gcm=(2, 1), support=(S.RESEARCH, S.TRAINING),
+        modality=M.IN_PERSON, where=("009",), languages=("en", "fj", "hi"),
+        starts=30, months=24, engagements=2, days=80, cost=C.CO_FUNDED,
+    ),
+    Offering(
+        "korea-eps-study-visit", "demo-korea-eps", "eps.korea", "en",
+        "Study visit: the labour migration database of the Employment Permit System",
+        "Korea's Employment Permit System links work permits, employers' demand and social "
+        "insurance records in one database, and workers can follow their application online. We "
+        "invite the Ministry's analysts and IT staff to a one-week study visit to the EPS centre, "
+        "followed by remote exchanges on data architecture and labour market tests. "
+        "Accommodation and local transport in Korea are covered; international travel is not.",
+        areas=("DATA", "COORD"), gcm=(1, 5), support=(S.PEER_EXCHANGE, S.TECHNICAL_ASSISTANCE),
+        modality=M.IN_PERSON, where=("142",), languages=("en", "ko"),
+        starts=25, months=12, engagements=3, days=20, cost=C.CO_FUNDED,
+        answers=("demo-jordan-labour", "labour-market-info", "en"),
+    ),
+    Offering(
+        "ircc-credential-recognition", "demo-canada-ircc", "ircc", "en",
+        "Foreign credential recognition: what Canada has learnt",
+        "Canada funds pre-arrival services and the bodies that assess foreign credentials for "
+        "regulated professions. We can explain how assessments, bridging programmes and "
+        "information for newcomers are organised across the provinces, and support the design of "
+        "a recognition procedure through a series of online workshops.",
+        areas=("COORD",), gcm=(18,), support=(S.PEER_EXCHANGE, S.TECHNICAL_ASSISTANCE),
+        modality=M.REMOTE, where=("*",), languages=("en", "fr"),
+        starts=0, engagements=4, days=25,
+    ),
+    Offering(
+        "talentbridge-agency-audits", "demo-talentbridge", "talentbridge", "en",
+        "Ethical recruitment audits of private agencies",
+        "TalentBridge audits recruitment agencies against the employer-pays principle and the "
+        "IRIS standard. We can train your inspectors in our audit method and carry out joint "
+        "pilot audits of ten agencies, with the findings shared with the licensing authority. "
+        "Part of our fee is covered by the employers in our network.",
+        areas=("OBLIG",), gcm=(6,), support=(S.TRAINING, S.TECHNICAL_ASSISTANCE),
+        modality=M.IN_PERSON, where=("034", "035", "145"), languages=("en",),
+        starts=15, months=12, engagements=2, days=40, cost=C.PAID,
+    ),
+    Offering(
+        "remitco-corridors", "demo-remitco", "corridors.remitco", "en",
+        "Remittance corridor costs and mobile money pilots",
+        "RemitCo runs low-cost mobile remittance corridors from the Gulf and Europe to East "
+        "Africa and South Asia. We can share anonymised pricing data by corridor, help the "
+        "central bank review the rules that slow down the licensing of mobile money operators, "
+        "and run a six-month pilot with reduced fees for the workers of one corridor.",
+        areas=("COORD", "DATA"), gcm=(20,), support=(S.RESEARCH, S.TECHNICAL_ASSISTANCE),
+        modality=M.REMOTE, where=("014", "034", "145"), languages=("en", "sw", "ne"),
+        starts=0, months=12, engagements=2, days=30,
+    ),
+    Offering(
+        "remitco-financial-app", "demo-remitco", "corridors.remitco", "en",
+        "A financial literacy app for migrant workers",
+        "We are preparing a free app that explains fees and exchange rates and helps workers "
+        "save for a goal at home. Ministries could add their own pre-departure content to it.",
+        areas=("COORD",), gcm=(20, 3), support=(S.IN_KIND,),
+        modality=M.REMOTE, where=("014", "034"), languages=("en", "sw"),
+        starts=90, story=OfferStatus.DRAFT,
+    ),
+    Offering(
+        "fnauk-nurse-trainers", "demo-filipino-nurses-uk", "fnauk", "en",
+        "Diaspora and returnee nurses as pre-departure trainers",
+        "Our members are Filipino nurses who have worked in the United Kingdom, the Gulf and "
+        "Singapore. Volunteers can help revise the pre-departure modules for health workers, "
+        "record short testimonies about rights at work and join monthly online sessions with "
+        "nurses who are about to leave.",
+        areas=("WGWS", "OBLIG"), gcm=(3,), support=(S.TRAINING, S.PEER_EXCHANGE),
+        modality=M.REMOTE, where=("PHL",), languages=("en", "tl"),
+        starts=0, engagements=3, days=30,
+    ),
+    Offering(
+        "moldovans-italy-survey", "demo-moldovans-italy", "moldovans.italy", "en",
+        "Reaching Moldovan professionals in Italy for the diaspora skills survey",
+        "Our association has about 2,400 members across northern Italy, from doctors and "
+        "engineers to care workers who trained as teachers. We can pilot the Bureau's skills "
+        "survey with our members, translate it into Italian for the second generation and "
+        "promote it through community associations and parishes. Several members with survey "
+        "and data protection experience are ready to help design the roster.",
+        areas=("WGWS", "DATA"), gcm=(19,), support=(S.RESEARCH, S.PEER_EXCHANGE),
+        modality=M.REMOTE, where=("MDA", "ITA"), languages=("ro", "en", "it"),
+        starts=0, months=12, days=35,
+        answers=("demo-moldova-diaspora", "diaspora-skills", "en"),
+    ),
+    Offering(
+        "nepali-qatar-orientation", "demo-nepali-workers-qatar", "nepali.qatar", "en",
+        "Worker-to-worker orientation for Nepali migrants",
+        "Our volunteers meet newly arrived Nepali workers at the airport and in labour camps and "
+        "explain how to report a confiscated passport or unpaid wages. We can share what workers "
+        "tell us they needed to know before leaving, and help revise pre-departure training with "
+        "real cases. Two of our coordinators can travel to Kathmandu for the curriculum "
+        "workshops.",
+        areas=("CONS", "OBLIG"), gcm=(3, 6), support=(S.PEER_EXCHANGE, S.TRAINING),
+        modality=M.HYBRID, where=("NPL", "QAT"), languages=("ne", "en"),
+        starts=10, days=15,
+    ),
+    Offering(
+        "amwn-peer-educators", "demo-migrant-workers-hk", "amwn", "en",
+        "Domestic workers' rights training by migrant peer educators",
+        "Our peer educators are domestic workers who have learnt employment law the hard way. "
+        "They run Sunday workshops on contracts, rest days, agency fees and what to do when an "
+        "employer keeps a passport, and we can train educators for other countries' networks.",
+        areas=("OBLIG",), gcm=(6, 16), support=(S.TRAINING,),
+        modality=M.IN_PERSON, where=("030", "035"), languages=("en", "tl", "id"),
+        starts=0, engagements=2, days=20,
+    ),
+    Offering(
+        "voices-fact-checking", "demo-migrant-voices-media", "voices", "en",
+        "Fact-checking workshops on migration for local journalists",
+        "Migrant Voices trains local reporters and newsroom editors to check claims about "
+        "migration, find migrant sources and avoid the words that fuel hostility. After the "
+        "workshops, we mentor a small team that answers rumours circulating on social media.",
+        areas=("OBLIG", "WGWS"), gcm=(17,), support=(S.TRAINING,),
+        modality=M.HYBRID, where=("150", "021"), languages=("en", "de", "fr"),
+        starts=30, months=12, engagements=3, days=24, cost=C.CO_FUNDED,
+    ),
+    Offering(
+        "ituc-migrant-rights", "demo-ituc-africa", "rights.ituc", "en",
+        "Trade union training on migrant workers' rights",
+        "ITUC-Africa trains union organisers to welcome migrant workers into their unions and to "
+        "use the ILO conventions on migrant workers and on domestic work. We can also bring "
+        "unions from countries of origin and destination together to agree on joint support for "
+        "workers who move between them.",
+        areas=("OBLIG", "COORD"), gcm=(6, 22), support=(S.TRAINING, S.PEER_EXCHANGE),
+        modality=M.IN_PERSON, where=("002",), languages=("en", "fr", "pt"),
+        starts=40, months=18, engagements=3, days=30,
+    ),
+    Offering(
+        "atd-community-case-management", "demo-atd-network", "atd.network", "en",
+        "Alternatives to immigration detention: community-based case management",
+        "Our network has helped governments in Europe, Asia and the Americas pilot alternatives "
+        "to immigration detention, in which caseworkers support people and families, children "
+        "included, in the community while their case is examined. We offer mentoring for the "
+        "pilot team, our case management toolkit and help to design an independent evaluation "
+        "after the first year.",
+        areas=("WGWS",), gcm=(7,),
+        support=(S.TECHNICAL_ASSISTANCE, S.TRAINING, S.PEER_EXCHANGE),
+        modality=M.HYBRID, where=("*",), languages=("en", "es"),
+        starts=0, engagements=3, days=50,
+    ),
+    Offering(
+        "villanueva-pre-departure", None, "expert.villanueva", "en",
+        "Former labour attaché: revising pre-departure orientation",
+        "I served as a labour attaché in Riyadh and Hong Kong for twelve years and now live in "
+        "Toronto. I would gladly help revise the orientation curriculum with returnees, "
+        "especially the modules on passport retention, contract substitution and how to reach "
+        "the embassy. I can work remotely and spend three weeks in Manila.",
+        areas=("CONS", "OBLIG"), gcm=(3, 6), support=(S.TECHNICAL_ASSISTANCE, S.TRAINING),
+        modality=M.HYBRID, where=("PHL",), languages=("en", "tl"),
+        starts=20, months=12, days=25,
+        answers=("demo-philippines-dmw", "pre-departure", "en"),
+    ),
+    Offering(
+        "villanueva-contingency", None, "expert.villanueva", "en",
+        "Contingency planning for embassies in the Gulf",
+        "During two crises in the Gulf I helped our embassy locate workers, negotiate with "
+        "employers and organise repatriation flights. I can help a ministry write contingency "
+        "plans for its missions and prepare a simulation exercise with their staff.",
+        areas=("CONS", "COORD"), gcm=(7, 14), support=(S.TECHNICAL_ASSISTANCE,),
+        modality=M.REMOTE, where=("034", "035", "002"), languages=("en", "tl"),
+        starts=60, days=15,
+    ),
+    Offering(
+        "ceban-remittances", None, "expert.ceban", "en",
+        "Economic analysis of remittances and diaspora investment",
+        "I am a Moldovan economist working on payment services for migrants at a bank in Milan. "
+        "In my own time, I can help a ministry analyse remittance flows, compare the cost of "
+        "corridors and design savings or investment products for diaspora families. I can give "
+        "about fifteen days a year, remotely, in Romanian, Italian, English or Russian.",
+        areas=("DATA", "COORD"), gcm=(20, 19), support=(S.RESEARCH, S.TECHNICAL_ASSISTANCE),
+        modality=M.REMOTE, where=("151", "039"), languages=("ro", "it", "en", "ru"),
+        starts=0, days=15,
+    ),
+    Offering(
+        "adeyemi-statistics", None, "expert.adeyemi", "en",
+        "Volunteer data scientist for migration statistics and dashboards",
+        "I am a Nigerian-born data scientist at a London university and have worked with "
+        "statistics offices on the migration questions of their censuses. I can review data "
+        "sources, help agree common indicators and build a simple dashboard for an annual "
+        "migration bulletin. I prefer to work remotely, with one short visit for missions in "
+        "West Africa.",
+        areas=("DATA",), gcm=(1,), support=(S.RESEARCH, S.TECHNICAL_ASSISTANCE, S.TRAINING),
+        modality=M.REMOTE, where=("002", "009"), languages=("en", "yo"),
+        starts=0, months=24, days=20,
+    ),
+    Offering(
+        "fonua-relocation-guidelines", None, "expert.fonua", "en",
+        "Pacific planner: from relocation guidelines to village consultations",
+        "I am a Tongan planner based in Auckland and helped draft planned relocation guidelines "
+        "and village consultation protocols in the region. I can help a ministry turn national "
+        "guidelines into standard operating procedures and train provincial officers to "
+        "facilitate consultations with the families concerned.",
+        areas=("WGWS",), gcm=(2,), support=(S.TECHNICAL_ASSISTANCE, S.TRAINING),
+        modality=M.HYBRID, where=("009",), languages=("en", "to"),
+        starts=30, months=12, days=30,
+    ),
+    Offering(
+        "dmw-study-visit", "demo-philippines-dmw", "focal.philippines", "en",
+        "Study visit: how the Philippines protects its workers abroad",
+        "The Department of Migrant Workers welcomes delegations from other countries of origin "
+        "who want to see how pre-departure orientation, welfare officers in embassies and the "
+        "repatriation fund work together. We can host a five-day study visit in Manila and share "
+        "our curricula and training materials.",
+        areas=("CONS", "OBLIG"), gcm=(3, 7), support=(S.PEER_EXCHANGE,),
+        modality=M.IN_PERSON, where=("142", "002"), languages=("en",),
+        starts=60, months=12, engagements=3,
+    ),
+    # --- En français ---
+    Offering(
+        "unodc-referral-mechanism", "demo-unodc-sahel", "unodc", "fr",
+        "Appui aux procédures du mécanisme national d'orientation des victimes de la traite",
+        "En réponse à la demande du ministère, l'ONUDC peut accompagner la rédaction des "
+        "procédures opérationnelles standard d'identification et d'orientation des victimes de la "
+        "traite. Nous proposons trois ateliers de validation avec les services concernés, puis "
+        "une formation de formateurs pour les inspecteurs du travail, la police et les "
+        "travailleurs sociaux. Les frais des ateliers sont pris en charge par notre programme "
+        "régional.",
+        areas=("BORD", "OBLIG"), gcm=(10,), support=(S.TECHNICAL_ASSISTANCE, S.TRAINING),
+        modality=M.IN_PERSON, where=("SEN", "011"), languages=("fr", "en"),
+        starts=15, months=18, engagements=2, days=60,
+        answers=("demo-senegal-interior", "anti-trafficking", "fr"),
+    ),
+    Offering(
+        "unodc-smuggling-investigations", "demo-unodc-sahel", "unodc", "fr",
+        "Former les enquêteurs au trafic illicite de migrants",
+        "Nos formateurs préparent les enquêteurs de police et de gendarmerie à démanteler les "
+        "réseaux de passeurs tout en protégeant les personnes migrantes, qui sont des témoins et "
+        "non des coupables. Le cursus comprend des études de cas tirées de procédures réelles au "
+        "Niger, au Mali et en Mauritanie, et un module sur l'entraide judiciaire.",
+        areas=("BORD",), gcm=(9,), support=(S.TRAINING,),
+        modality=M.IN_PERSON, where=("011", "015"), languages=("fr", "en", "ar"),
+        starts=30, months=12, engagements=3, days=40,
+    ),
+    Offering(
+        "ofii-reintegration", "demo-france-ofii", "ofii", "fr",
+        "Aide à la réinsertion : nos outils et le financement de projets",
+        "L'OFII accompagne chaque année plusieurs milliers de retours volontaires et finance des "
+        "projets de réinsertion dans une trentaine de pays. Nous proposons de partager nos outils "
+        "de suivi des bénéficiaires, d'accueillir une délégation à Paris et de former les "
+        "opérateurs locaux qui montent les projets économiques des personnes de retour. Une "
+        "enveloppe peut cofinancer les premiers projets.",
+        areas=("COORD", "CONS"), gcm=(21,), support=(S.FUNDING, S.PEER_EXCHANGE, S.TRAINING),
+        modality=M.HYBRID, where=("011", "015", "017"), languages=("fr",),
+        starts=0, months=24, engagements=3, cost=C.CO_FUNDED, money=(150_000, "EUR"),
+    ),
+    Offering(
+        "ofii-first-reception", "demo-france-ofii", "ofii", "fr",
+        "Accueil des primo-arrivants : partage d'expérience",
+        "Dans chacune de nos directions territoriales, les étrangers nouvellement admis passent "
+        "un entretien individuel, une visite médicale et, si besoin, un test de langue, le même "
+        "jour et au même endroit. Nous présentons ce parcours, ses indicateurs et ses limites aux "
+        "administrations et aux villes qui conçoivent leur propre dispositif d'accueil.",
+        areas=("WGWS",), gcm=(15, 16), support=(S.PEER_EXCHANGE,),
+        modality=M.HYBRID, where=("*",), languages=("fr", "en"),
+        starts=30, engagements=4,
+    ),
+    Offering(
+        "ircc-settlement-services", "demo-canada-ircc", "ircc", "fr",
+        "Les services d'établissement des nouveaux arrivants : l'expérience canadienne",
+        "Le Canada finance plus de 500 organismes qui accueillent les nouveaux arrivants, les "
+        "orientent vers les services publics et offrent des cours de langue. Nous pouvons "
+        "présenter ce modèle, ses indicateurs de résultats et les leçons de son évaluation, et "
+        "mettre des villes en relation avec des organismes canadiens prêts à recevoir des "
+        "délégations.",
+        areas=("WGWS",), gcm=(15, 16), support=(S.PEER_EXCHANGE, S.TECHNICAL_ASSISTANCE),
+        modality=M.REMOTE, where=("*",), languages=("fr", "en"),
+        starts=0, engagements=5, days=20,
+    ),
+    Offering(
+        "montreal-welcome-desk", "demo-ville-de-montreal", "city.montreal", "fr",
+        "Échange entre villes : le guichet unique d'accueil du BINAM",
+        "En réponse à la demande de la Ville de Dakar, le Bureau d'intégration des nouveaux "
+        "arrivants à Montréal propose un échange entre pairs sur la création d'un guichet unique "
+        "municipal. Nous accueillerions deux agentes ou agents de la ville pendant une semaine, "
+        "puis accompagnerions à distance la conception des parcours d'orientation et la "
+        "formation du personnel d'accueil. Nous partagerons aussi nos fiches d'information "
+        "multilingues et notre protocole d'interprétariat.",
+        areas=("WGWS", "OBLIG"), gcm=(15, 16), support=(S.PEER_EXCHANGE, S.TECHNICAL_ASSISTANCE),
+        modality=M.HYBRID, where=("SEN", "002"), languages=("fr", "en"),
+        starts=20, months=18, engagements=2, days=20,
+        answers=("demo-ville-de-dakar", "welcome-desk", "fr"),
+    ),
+    Offering(
+        "caritas-legal-support", "demo-caritas-maroc", "ngo", "fr",
+        "Former les travailleurs sociaux à l'accompagnement juridique des personnes migrantes",
+        "Depuis quinze ans, nos équipes de Rabat, Casablanca et Tanger accompagnent des personnes "
+        "migrantes dans leurs démarches de séjour, d'accès aux soins et de scolarisation des "
+        "enfants. Nous proposons une formation de cinq jours aux travailleurs sociaux des "
+        "associations et des services publics, avec nos fiches pratiques mises à jour.",
+        areas=("OBLIG",), gcm=(7, 15), support=(S.TRAINING, S.PEER_EXCHANGE),
+        modality=M.IN_PERSON, where=("MAR", "015"), languages=("fr", "ar"),
+        starts=20, months=12, engagements=2, days=25,
+    ),
+    Offering(
+        "caritas-unaccompanied-minors", "demo-caritas-maroc", "ngo", "fr",
+        "Notre protocole d'accueil des mineurs non accompagnés",
+        "Nous avons formalisé avec les services de protection de l'enfance un protocole "
+        "d'accueil, d'évaluation de l'âge et d'orientation des mineurs non accompagnés. Nous "
+        "pouvons le présenter aux associations et aux administrations d'autres pays de la région.",
+        areas=("OBLIG",), gcm=(7,), support=(S.PEER_EXCHANGE,),
+        modality=M.HYBRID, where=("015", "011"), languages=("fr", "ar", "es"),
+        starts=10, months=12,
+        story=OfferStatus.WITHDRAWN,
+        reason="Le protocole est en cours de révision avec les autorités ; nous le proposerons "
+        "de nouveau une fois validé.",
+    ),
+    Offering(
+        "cndh-detention-monitoring", "demo-cndh-maroc", "cndh", "fr",
+        "Surveiller les lieux où sont retenues des personnes migrantes",
+        "Le CNDH visite régulièrement les lieux où des personnes migrantes sont privées de "
+        "liberté, au titre du mécanisme national de prévention de la torture. Nous proposons de "
+        "partager notre méthode de visite et nos grilles d'observation avec des institutions "
+        "homologues, et de former leurs équipes lors d'une visite conjointe.",
+        areas=("OBLIG",), gcm=(13,), support=(S.PEER_EXCHANGE, S.TRAINING),
+        modality=M.IN_PERSON, where=("002",), languages=("fr", "ar", "en"),
+        starts=45, months=12, engagements=2, days=15,
+    ),
+    Offering(
+        "fasf-diaspora-skills", "demo-senegalese-diaspora-france", "diaspora", "fr",
+        "Mobiliser les compétences de la diaspora sénégalaise de France",
+        "Notre fédération regroupe plus de 80 associations et un annuaire de quelque 600 "
+        "professionnels sénégalais installés en France : médecins, ingénieurs, enseignants, "
+        "informaticiens. Nous pouvons relayer une enquête sur les compétences auprès de nos "
+        "membres, organiser des missions courtes de volontaires et animer des rencontres avec les "
+        "ministères à Paris et à Lyon.",
+        areas=("WGWS",), gcm=(19,), support=(S.PEER_EXCHANGE, S.EXPERT_DEPLOYMENT),
+        modality=M.HYBRID, where=("SEN",), languages=("fr", "wo"),
+        starts=0, engagements=2, days=60,
+    ),
+    Offering(
+        "civitech-consular-registry", "demo-civitech-afrique", "civitech", "fr",
+        "Logiciel de registre consulaire et kits d'enrôlement",
+        "CiviTech Afrique a développé un registre consulaire sécurisé, déjà utilisé par deux "
+        "ministères en Afrique de l'Ouest et conforme aux lois sur la protection des données "
+        "personnelles. Nous proposons de l'adapter à vos postes diplomatiques, de fournir des kits "
+        "d'enrôlement (ordinateur, scanner, lecteur d'empreintes) aux postes pilotes et de former "
+        "les agents consulaires. Le prix des licences est réduit de moitié pour les "
+        "administrations publiques.",
+        areas=("CONS", "DATA"), gcm=(4, 14),
+        support=(S.TECHNICAL_ASSISTANCE, S.IN_KIND, S.TRAINING),
+        modality=M.HYBRID, where=("002",), languages=("fr", "en"),
+        starts=0, months=24, engagements=3, days=40, cost=C.PAID,
+    ),
+    Offering(
+        "civitech-border-systems", "demo-civitech-afrique", "civitech", "fr",
+        "Interconnexion des systèmes d'information aux frontières",
+        "Nous travaillons à un module d'échange de données entre les systèmes de contrôle aux "
+        "frontières de pays voisins, sur la base de normes ouvertes. Il sera proposé aux postes "
+        "frontaliers conjoints une fois les essais terminés.",
+        areas=("BORD", "DATA"), gcm=(11,), support=(S.TECHNICAL_ASSISTANCE, S.IN_KIND),
+        modality=M.IN_PERSON, where=("011",), languages=("fr", "en"),
+        starts=120, cost=C.PAID, story=OfferStatus.DRAFT,
+    ),
+    Offering(
+        "ucad-observatory", "demo-ucad-migrations", "ucad", "fr",
+        "Appui scientifique à un observatoire des migrations",
+        "Le laboratoire conduit depuis quinze ans des enquêtes sur les migrations au Sénégal et "
+        "dans la sous-région. Dans le cadre d'une convention de recherche, nous pouvons aider à "
+        "harmoniser les définitions entre producteurs de données, concevoir le bulletin "
+        "statistique annuel et former des agents des ministères à l'analyse.",
+        areas=("DATA",), gcm=(1,), support=(S.RESEARCH, S.TRAINING),
+        modality=M.IN_PERSON, where=("SEN", "011"), languages=("fr", "wo", "en"),
+        starts=30, months=24, engagements=2, days=50, cost=C.CO_FUNDED,
+    ),
+    Offering(
+        "ucad-coastal-mobility", "demo-ucad-migrations", "ucad", "fr",
+        "Études sur les départs liés à l'érosion côtière",
+        "Nos géographes et démographes suivent depuis 2015 les ménages de pêcheurs de la Langue "
+        "de Barbarie et de Rufisque confrontés à l'avancée de la mer. Nous proposons de conduire "
+        "des enquêtes auprès des quartiers menacés et d'aider les autorités à anticiper les "
+        "déplacements et les relogements.",
+        areas=("DATA", "WGWS"), gcm=(2,), support=(S.RESEARCH,),
+        modality=M.IN_PERSON, where=("011",), languages=("fr", "wo"),
+        starts=60, months=18, days=45, cost=C.CO_FUNDED,
+    ),
+    Offering(
+        "ucad-diaspora-survey-methods", "demo-ucad-migrations", "ucad", "fr",
+        "Former aux méthodes d'enquête auprès des diasporas",
+        "Interroger une diaspora dispersée pose des problèmes propres : pas de base de sondage, "
+        "des réponses en ligne biaisées, des données personnelles sensibles. Nous proposons un "
+        "séminaire de méthode aux équipes qui préparent une cartographie des compétences de leur "
+        "diaspora.",
+        areas=("DATA", "WGWS"), gcm=(19, 1), support=(S.TRAINING, S.RESEARCH),
+        modality=M.REMOTE, where=("002",), languages=("fr", "en"),
+        starts=15, months=12, engagements=3, days=10,
+    ),
+    Offering(
+        "horizons-anti-rumour", "demo-fondation-horizons", "horizons", "fr",
+        "Subvention pour une campagne antirumeurs conçue avec les quartiers",
+        "En réponse à la demande de la Ville de Montréal, la fondation peut soutenir une campagne "
+        "antirumeurs fondée sur les données, conçue avec des associations de personnes migrantes, "
+        "des médias locaux et des écoles. La subvention couvrirait les activités de quartier et "
+        "la formation des animatrices et animateurs de dialogue pendant deux ans.",
+        areas=("WGWS", "OBLIG"), gcm=(16, 17), support=(S.FUNDING,),
+        modality=M.REMOTE, where=("CAN", "155"), languages=("fr", "en"),
+        starts=30, months=24, money=(120_000, "CAD"),
+        answers=("demo-ville-de-montreal", "social-cohesion", "fr"),
+    ),
+    Offering(
+        "horizons-financial-education", "demo-fondation-horizons", "horizons", "fr",
+        "Réduire le coût des transferts d'argent des travailleurs émigrés",
+        "La fondation cofinance des campagnes d'éducation financière conçues avec la diaspora : "
+        "comparer le coût des services de transfert, préférer les canaux numériques aux circuits "
+        "informels, ouvrir un compte et épargner pour un projet. Nous partageons les supports "
+        "déjà testés auprès des travailleurs népalais du Golfe et des familles sénégalaises.",
+        areas=("WGWS",), gcm=(19,), support=(S.FUNDING, S.TECHNICAL_ASSISTANCE),
+        modality=M.REMOTE, where=("*",), languages=("fr", "en"),
+        starts=0, months=24, engagements=3, money=(50_000, "EUR"),
+    ),
+    Offering(
+        "horizons-coastal-relocation", "demo-fondation-horizons", "horizons", "fr",
+        "Fonds pour les communautés côtières menacées de relogement",
+        "Notre fonds climat soutient les collectivités qui préparent, avec les habitants, le "
+        "relogement de quartiers exposés à l'érosion ou aux inondations. Il finance les "
+        "diagnostics, la concertation et l'accompagnement social des familles, pas la "
+        "construction.",
+        areas=("WGWS", "DATA"), gcm=(2,), support=(S.FUNDING,),
+        modality=M.REMOTE, where=("002", "009"), languages=("fr", "en"),
+        starts=15, months=24, engagements=2, money=(200_000, "EUR"),
+    ),
+    Offering(
+        "diallo-registry-architect", None, "expert.diallo", "fr",
+        "Architecte de systèmes d'état civil, disponible pour un registre consulaire",
+        "Ingénieur informaticien d'origine sénégalaise installé à Lyon, j'ai conçu des systèmes "
+        "d'état civil et de gestion de l'identité pour plusieurs administrations en Europe et en "
+        "Afrique. Je propose, à titre bénévole, d'aider la Direction à définir l'architecture du "
+        "futur registre consulaire, son modèle de données et son interopérabilité avec l'état "
+        "civil. Je peux y consacrer une trentaine de jours sur l'année, dont deux séjours à Dakar.",
+        areas=("CONS", "DATA"), gcm=(4, 14),
+        support=(S.TECHNICAL_ASSISTANCE, S.EXPERT_DEPLOYMENT),
+        modality=M.HYBRID, where=("SEN", "011"), languages=("fr", "wo", "en"),
+        starts=10, months=12, days=30,
+        answers=("demo-senegal-dgase", "consular-registry", "fr"),
+    ),
+    Offering(
+        "diallo-security-audit", None, "expert.diallo", "fr",
+        "Audit de sécurité d'un système d'état civil",
+        "Je peux relire l'architecture et les règles d'accès d'un système d'état civil ou "
+        "d'identité et proposer les corrections prioritaires, en une dizaine de jours.",
+        areas=("DATA", "CONS"), gcm=(4,), support=(S.TECHNICAL_ASSISTANCE,),
+        modality=M.REMOTE, where=("002",), languages=("fr", "en"),
+        starts=-90, months=6, days=10,
+        story=OfferStatus.CLOSED, reason="Mes jours disponibles cette année sont déjà engagés.",
+    ),
+    Offering(
+        "haddou-health-mediation", None, "expert.haddou", "fr",
+        "Médecin de santé publique : former des médiateurs en santé",
+        "Médecin de santé publique franco-marocaine, j'ai coordonné pendant huit ans un "
+        "programme de médiation en santé auprès des personnes migrantes à Montpellier. Je peux "
+        "former des médiatrices et médiateurs issus des communautés, aider à rédiger une "
+        "information claire sur les droits aux soins et accompagner les équipes des centres de "
+        "santé.",
+        areas=("OBLIG", "WGWS"), gcm=(15,), support=(S.TRAINING, S.TECHNICAL_ASSISTANCE),
+        modality=M.HYBRID, where=("MAR", "155", "CAN"), languages=("fr", "ar", "en"),
+        starts=30, months=12, days=20,
+    ),
+    Offering(
+        "sahel-reintegration", "demo-sahel-migrations", "sahel.migrations", "fr",
+        "Accompagnement psychosocial et économique des migrants de retour",
+        "Notre association accueille à Bamako et à Kayes des jeunes revenus d'Algérie, de Libye "
+        "ou d'Europe, souvent après un échec douloureux. Nos conseillers partagent leur méthode "
+        "d'écoute, d'orientation vers une formation et de suivi des petites activités "
+        "économiques, et peuvent accueillir des équipes d'autres pays pour quelques jours.",
+        areas=("COORD",), gcm=(21,), support=(S.PEER_EXCHANGE, S.TECHNICAL_ASSISTANCE),
+        modality=M.IN_PERSON, where=("MLI", "011"), languages=("fr", "bm"),
+        starts=0, engagements=2, days=20,
+    ),
+    Offering(
+        "sahel-departure-information", "demo-sahel-migrations", "sahel.migrations", "fr",
+        "Informer les jeunes sur les risques de la route migratoire",
+        "Des migrants de retour animent des causeries dans les villages et les écoles de la "
+        "région de Kayes sur les dangers de la traversée du désert et les voies légales de "
+        "départ.",
+        areas=("WGWS", "CONS"), gcm=(3,), support=(S.TRAINING,),
+        modality=M.IN_PERSON, where=("011",), languages=("fr", "bm"),
+        starts=-30, months=12,
+        story=OfferStatus.WITHDRAWN, reason="Le financement de nos animateurs a pris fin.",
+    ),
+    Offering(
+        "morocco-mre-regularisation", "demo-morocco-mre", "editor.morocco", "fr",
+        "Partage de l'expérience marocaine de régularisation",
+        "Le Maroc a conduit deux opérations exceptionnelles de régularisation et adopté une "
+        "stratégie nationale d'immigration et d'asile. Nous proposons de présenter leur "
+        "préparation, les commissions de recours et l'accès des personnes régularisées aux "
+        "services publics.",
+        areas=("OBLIG", "WGWS"), gcm=(16, 7), support=(S.PEER_EXCHANGE,),
+        modality=M.HYBRID, where=("002",), languages=("fr", "ar"),
+        starts=60, story=OfferStatus.DRAFT,
+    ),
+    Offering(
+        "senegal-biometric-borders", "demo-senegal-interior", "editor.senegal", "fr",
+        "Échange entre pairs : l'enregistrement biométrique aux postes frontaliers",
+        "Le Sénégal a équipé ses principaux postes frontaliers d'un système d'enregistrement "
+        "biométrique des voyageurs. Nous accueillons volontiers les services d'immigration des "
+        "pays voisins pour montrer son fonctionnement, ses difficultés et nos choix en matière de "
+        "conservation des données.",
+        areas=("BORD",), gcm=(11,), support=(S.PEER_EXCHANGE,),
+        modality=M.IN_PERSON, where=("011",), languages=("fr", "wo"),
+        starts=30, months=12, engagements=2,
+    ),
+    Offering(
+        "iom-crisis-preparedness", "demo-iom-dakar", "iom", "fr",
+        "Former les agents consulaires à la protection des ressortissants en temps de crise",
+        "Nous formons les agents des ministères des Affaires étrangères à préparer et conduire "
+        "l'assistance à leurs ressortissants lors d'une crise dans le pays d'accueil, selon les "
+        "lignes directrices de l'initiative MICIC. La formation se termine par un exercice de "
+        "simulation avec la cellule de crise et les postes concernés.",
+        areas=("CONS", "COORD"), gcm=(7, 14), support=(S.TRAINING, S.TECHNICAL_ASSISTANCE),
+        modality=M.HYBRID, where=("002", "419", "142"), languages=("fr", "en", "es"),
+        starts=30, months=18, engagements=3, days=30,
+    ),
+    Offering(
+        "icmpd-border-data-protection", "demo-icmpd", "training.icmpd", "fr",
+        "Protection des données dans les systèmes frontaliers : formation de formateurs",
+        "Nous formons des officiers supérieurs des services de police aux frontières à "
+        "appliquer les règles de protection des données aux empreintes et photographies "
+        "collectées aux postes : accès, durée de conservation, échange avec d'autres pays. Les "
+        "officiers formés repartent avec des supports qu'ils peuvent réutiliser à l'école de "
+        "police.",
+        areas=("BORD", "OBLIG"), gcm=(11,), support=(S.TRAINING,),
+        modality=M.IN_PERSON, where=("011", "015"), languages=("fr", "en", "ar"),
+        starts=45, months=12, engagements=2, days=40, cost=C.CO_FUNDED,
+    ),
+    Offering(
+        "ituc-union-welcome", "demo-ituc-africa", "rights.ituc", "fr",
+        "Accueillir les travailleurs migrants dans les syndicats",
+        "Nous accompagnons les centrales syndicales qui veulent ouvrir des permanences pour les "
+        "travailleurs migrants, traduire leurs supports et négocier des clauses sur l'égalité de "
+        "traitement. Les syndicats partenaires témoignent de leurs premiers résultats.",
+        areas=("OBLIG", "WGWS"), gcm=(6, 16), support=(S.TRAINING, S.PEER_EXCHANGE),
+        modality=M.IN_PERSON, where=("011",), languages=("fr", "en"),
+        starts=20, months=12, engagements=2, days=20,
+    ),
+    # --- En español ---
+    Offering(
+        "frontera-community-alternatives", "demo-red-frontera", "frontera", "es",
+        "Acompañamiento comunitario como alternativa a la detención",
+        "En respuesta a la solicitud de la Secretaría, nuestra red de albergues en Tapachula, la "
+        "Ciudad de México y Tijuana puede acoger y acompañar a familias con niñas y niños mientras "
+        "se resuelve su situación migratoria. Ofrecemos gestoras de casos con experiencia, plazas "
+        "de alojamiento y la metodología de seguimiento que usamos desde 2019, y colaboraríamos "
+        "con la evaluación independiente. Pedimos que se cubra una parte de los costos de "
+        "alojamiento.",
+        areas=("OBLIG", "WGWS"), gcm=(13, 7), support=(S.TECHNICAL_ASSISTANCE, S.IN_KIND),
+        modality=M.IN_PERSON, where=("MEX",), languages=("es",),
+        starts=0, months=18, days=200, cost=C.CO_FUNDED,
+        answers=("demo-mexico-segob", "alternatives-detention", "es"),
+    ),
+    Offering(
+        "frontera-family-reports", "demo-red-frontera", "frontera", "es",
+        "Registro de reportes de familias que buscan a personas migrantes",
+        "Desde nuestros albergues recibimos cada semana llamadas de familias de Honduras, "
+        "Guatemala y El Salvador que perdieron contacto con un familiar en la ruta. Compartimos "
+        "el formato de reporte y el protocolo de búsqueda que construimos con comités de "
+        "familiares, y capacitamos a otras organizaciones para usarlos.",
+        areas=("OBLIG",), gcm=(8,), support=(S.PEER_EXCHANGE, S.TRAINING),
+        modality=M.HYBRID, where=("MEX", "013"), languages=("es",),
+        starts=0, engagements=3, days=20,
+    ),
+    Offering(
+        "forensic-identification", "demo-forensic-team", "forense", "es",
+        "Identificación forense de personas migrantes fallecidas, con las familias",
+        "Nuestro equipo de antropólogas y genetistas creó, junto con comités de familiares de "
+        "Centroamérica, bancos de datos que cruzan la información que aportan las familias sobre "
+        "sus seres queridos con los perfiles genéticos de restos sin identificar. Ofrecemos "
+        "asesoría para diseñar un protocolo y una base de datos de este tipo, y capacitación para "
+        "el personal forense y consular que los utilizará. También hemos trabajado en África "
+        "Occidental, con intérpretes.",
+        areas=("DATA",), gcm=(1,), support=(S.TECHNICAL_ASSISTANCE, S.TRAINING),
+        modality=M.HYBRID, where=("419", "011"), languages=("es", "en", "pt"),
+        starts=30, months=24, engagements=2, days=60,
+    ),
+    Offering(
+        "ime-consular-registry", "demo-mexico-ime", "ime.mexico", "es",
+        "Intercambio: la matrícula consular y el registro de connacionales",
+        "México expide cada año cerca de un millón de matrículas consulares en su red de "
+        "consulados en Estados Unidos, con un registro centralizado y citas en línea. Ofrecemos a "
+        "las cancillerías interesadas una visita de estudio a un consulado y a la Ciudad de "
+        "México, y asesoría a distancia sobre el diseño del registro y la protección de los "
+        "datos.",
+        areas=("CONS", "DATA"), gcm=(4, 14), support=(S.PEER_EXCHANGE, S.TECHNICAL_ASSISTANCE),
+        modality=M.HYBRID, where=("419", "002"), languages=("es", "en"),
+        starts=30, months=18, engagements=3, days=15,
+    ),
+    Offering(
+        "ime-health-windows", "demo-mexico-ime", "ime.mexico", "es",
+        "Ventanillas de salud en los consulados",
+        "En más de cuarenta consulados, una ventanilla atendida por organizaciones de salud "
+        "locales orienta a las personas mexicanas sobre servicios médicos, vacunas y seguros. "
+        "Compartimos el modelo, los convenios tipo y los resultados con los países que quieran "
+        "adaptarlo a su red consular.",
+        areas=("CONS", "WGWS"), gcm=(15, 14), support=(S.PEER_EXCHANGE,),
+        modality=M.REMOTE, where=("019",), languages=("es", "en"),
+        starts=0, engagements=3,
+    ),
+    Offering(
+        "colombia-biometric-training", "demo-colombia-migracion", "migracion.colombia", "es",
+        "Capacitación en protección de datos biométricos para oficiales de frontera",
+        "Migración Colombia registra a diario huellas y fotografías de miles de viajeros en sus "
+        "puestos de control. Nuestra academia ofrece un curso de formación de formadores sobre el "
+        "tratamiento de estos datos conforme a la ley: acceso, conservación e intercambio con "
+        "otros países.",
+        areas=("BORD", "OBLIG"), gcm=(11,), support=(S.TRAINING,),
+        modality=M.IN_PERSON, where=("419",), languages=("es",),
+        starts=30, months=12, engagements=2, days=30,
+    ),
+    Offering(
+        "colombia-regularisation", "demo-colombia-migracion", "migracion.colombia", "es",
+        "Intercambio sobre el registro y la regularización de personas venezolanas",
+        "El Estatuto Temporal de Protección permitió registrar a más de dos millones de personas "
+        "venezolanas y entregarles un documento de identidad. Presentamos cómo organizamos el "
+        "registro biométrico, las jornadas móviles y la coordinación con el registro civil para "
+        "los niños nacidos en Colombia.",
+        areas=("OBLIG", "DATA"), gcm=(4, 7), support=(S.PEER_EXCHANGE, S.TECHNICAL_ASSISTANCE),
+        modality=M.HYBRID, where=("419",), languages=("es", "en"),
+        starts=15, months=18, engagements=3, days=20,
+    ),
+    Offering(
+        "colombia-border-experts", "demo-colombia-migracion", "migracion.colombia", "es",
+        "Expertos para puestos fronterizos integrados",
+        "Podemos desplazar a dos oficiales con experiencia en los centros binacionales de "
+        "atención en frontera para apoyar la puesta en marcha de un puesto integrado.",
+        areas=("BORD", "COORD"), gcm=(11, 23), support=(S.EXPERT_DEPLOYMENT,),
+        modality=M.IN_PERSON, where=("419",), languages=("es",),
+        starts=-150, months=4, days=60,
+        story=OfferStatus.CLOSED, reason="Los oficiales ya fueron asignados a otra misión.",
+    ),
+    Offering(
+        "mendoza-legal-identity", None, "expert.mendoza", "es",
+        "Abogado ecuatoriano en Madrid: registro de nacimientos de hijos de migrantes",
+        "Soy abogado especializado en extranjería y nacionalidad, ecuatoriano y residente en "
+        "Madrid desde hace veinte años. Puedo ayudar a preparar las campañas móviles de registro "
+        "con el Registro Civil y capacitar a los registradores sobre las normas que se aplican a "
+        "los hijos de padres extranjeros y el riesgo de apatridia. Ofrezco quince días de "
+        "trabajo voluntario, en parte a distancia y una semana en Ecuador.",
+        areas=("CONS", "OBLIG"), gcm=(4,), support=(S.TECHNICAL_ASSISTANCE, S.TRAINING),
+        modality=M.HYBRID, where=("ECU",), languages=("es",),
+        starts=15, months=12, days=15,
+        answers=("demo-ecuador-movilidad", "legal-identity", "es"),
+    ),
+    Offering(
+        "reyes-psychosocial", None, "expert.reyes", "es",
+        "Psicóloga guatemalteca: acompañamiento psicosocial para personas retornadas",
+        "Soy psicóloga clínica, nacida en Quetzaltenango, y trabajo desde hace doce años con "
+        "personas migrantes en Los Ángeles. Me gustaría apoyar al Instituto en el diseño del "
+        "seguimiento psicosocial del sistema de gestión de casos y capacitar a quienes atenderán "
+        "a las personas que regresan, incluidas las deportadas. Puedo trabajar a distancia y "
+        "durante dos estancias en Guatemala.",
+        areas=("COORD", "CONS"), gcm=(21,), support=(S.TRAINING, S.TECHNICAL_ASSISTANCE),
+        modality=M.HYBRID, where=("GTM", "013"), languages=("es", "en"),
+        starts=10, months=12, days=20,
+        answers=("demo-guatemala-igm", "return-reintegration", "es"),
+    ),
+    Offering(
+        "reyes-consular-staff-care", None, "expert.reyes", "es",
+        "Talleres de autocuidado para el personal consular",
+        "El personal que atiende a personas detenidas o deportadas acumula un desgaste emocional "
+        "que pocas veces se reconoce. Estoy preparando talleres breves de autocuidado para los "
+        "equipos consulares.",
+        areas=("CONS",), gcm=(14,), support=(S.TRAINING,),
+        modality=M.REMOTE, where=("019",), languages=("es", "en"),
+        starts=90, story=OfferStatus.DRAFT,
+    ),
+    Offering(
+        "quispe-health-navigators", None, "expert.quispe", "es",
+        "Médica peruana en Barcelona: diagnóstico de salud y promotoras comunitarias",
+        "Soy médica de familia peruana y vivo en Barcelona, donde coordiné un estudio sobre las "
+        "barreras que encuentran las personas migrantes sin papeles para ver a un médico antes de "
+        "llegar a urgencias. Ofrezco ayuda para hacer un diagnóstico parecido con encuestas y "
+        "grupos focales, y para formar a promotoras y promotores de salud de las propias "
+        "comunidades que orienten a sus vecinos hacia los servicios. Trabajo en español, francés "
+        "y catalán.",
+        areas=("DATA",), gcm=(1,), support=(S.RESEARCH, S.TRAINING),
+        modality=M.HYBRID, where=("*",), languages=("es", "fr", "ca"),
+        starts=20, months=18, days=25,
+    ),
+    Offering(
+        "ecuatorianos-short-missions", "demo-ecuatorianos-espana", "ecuatorianos", "es",
+        "Profesionales de la diáspora para misiones cortas en Ecuador",
+        "Nuestra red reúne a más de 900 médicos, ingenieras, docentes y economistas ecuatorianos "
+        "que viven en España. Muchos están dispuestos a pasar dos o tres semanas en Ecuador para "
+        "apoyar a un ministerio o a un municipio, y podemos ayudar a construir un registro de "
+        "sus competencias.",
+        areas=("WGWS",), gcm=(19,), support=(S.EXPERT_DEPLOYMENT, S.PEER_EXCHANGE),
+        modality=M.IN_PERSON, where=("ECU",), languages=("es",),
+        starts=30, engagements=3, days=90,
+    ),
+    Offering(
+        "ecuatorianos-emergency-network", "demo-ecuatorianos-espana", "ecuatorianos", "es",
+        "Red de apoyo a connacionales en emergencias",
+        "Durante la DANA de Valencia y la pandemia, nuestros voluntarios ayudaron a los "
+        "consulados a localizar a ecuatorianos afectados y a repartir ayuda. Proponemos "
+        "formalizar ese apoyo en los planes de contingencia consulares y formar a más "
+        "voluntarios.",
+        areas=("WGWS", "CONS"), gcm=(7, 14), support=(S.PEER_EXCHANGE,),
+        modality=M.HYBRID, where=("ESP", "ECU"), languages=("es",),
+        starts=0, months=24,
+    ),
+    Offering(
+        "alianza-gt-seed-capital", "demo-guatemaltecos-eeuu", "alianza.gt", "es",
+        "Capital semilla y mentoría para emprendimientos de personas retornadas",
+        "Las asociaciones de nuestra alianza reúnen fondos para apoyar a quienes regresan a sus "
+        "comunidades de origen. Ofrecemos pequeñas donaciones para poner en marcha un negocio y "
+        "la mentoría de guatemaltecos emprendedores en Estados Unidos, en coordinación con los "
+        "programas públicos de reintegración.",
+        areas=("COORD",), gcm=(21, 19), support=(S.FUNDING, S.PEER_EXCHANGE),
+        modality=M.REMOTE, where=("GTM",), languages=("es", "en"),
+        starts=0, months=12, engagements=2, money=(40_000, "USD"),
+    ),
+    Offering(
+        "alianza-gt-remittance-literacy", "demo-guatemaltecos-eeuu", "alianza.gt", "es",
+        "Educación financiera para las familias que reciben remesas",
+        "Queremos llevar a las comunidades del Corredor Seco talleres sobre cómo recibir remesas a "
+        "menor costo y ahorrar una parte.",
+        areas=("WGWS",), gcm=(20,), support=(S.TRAINING,),
+        modality=M.IN_PERSON, where=("GTM",), languages=("es",),
+        starts=120, story=OfferStatus.DRAFT,
+    ),
+    Offering(
+        "fmd-city-grants", "demo-mobility-foundation", "grants.fmd", "es",
+        "Convocatoria de subvenciones para la acogida en ciudades",
+        "La fundación abre cada año una convocatoria para proyectos municipales de acogida e "
+        "inclusión de personas migrantes, en especial oficinas de atención integral y servicios "
+        "de mediación intercultural. Financiamos hasta 100.000 euros por proyecto durante dos "
+        "años, con acompañamiento técnico de nuestro equipo.",
+        areas=("WGWS",), gcm=(15, 16), support=(S.FUNDING,),
+        modality=M.REMOTE, where=("150", "419"), languages=("es", "en"),
+        starts=0, months=12, engagements=4, money=(100_000, "EUR"),
+    ),
+    Offering(
+        "fmd-research-fellowships", "demo-mobility-foundation", "grants.fmd", "es",
+        "Becas de investigación sobre migración y desarrollo",
+        "Becas de un año para equipos universitarios que estudian el impacto de las remesas y del "
+        "retorno en las comunidades de origen.",
+        areas=("DATA",), gcm=(1, 19), support=(S.FUNDING, S.RESEARCH),
+        modality=M.REMOTE, where=("419",), languages=("es",),
+        starts=-200, months=6, engagements=3, money=(30_000, "EUR"),
+        story=OfferStatus.CLOSED, reason="La convocatoria de este año ya se cerró.",
+    ),
+    Offering(
+        "datalab-observatory", "demo-migration-lab", "research.datalab", "es",
+        "Diseño de indicadores comunes y de un boletín estadístico sobre migración",
+        "En respuesta a la solicitud del Ayuntamiento, nuestro laboratorio puede acompañar la "
+        "puesta en marcha del observatorio: inventario de fuentes, definiciones comunes entre "
+        "las instituciones y diseño del boletín anual. Ya lo hicimos para la migración venezolana "
+        "en Colombia y Ecuador, y formaríamos al equipo municipal en el análisis de los datos.",
+        areas=("DATA",), gcm=(1,), support=(S.RESEARCH, S.TRAINING),
+        modality=M.HYBRID, where=("ESP", "419"), languages=("es", "en"),
+        starts=30, months=18, engagements=2, days=45, cost=C.CO_FUNDED,
+        answers=("demo-barcelona-saier", "data-observatory", "es"),
+    ),
+    Offering(
+        "datalab-surveys", "demo-migration-lab", "research.datalab", "es",
+        "Encuestas a población migrante: metodología y trabajo de campo",
+        "Diseñamos y aplicamos encuestas a hogares migrantes con muestras representativas, "
+        "incluso cuando no existe un marco muestral. Ofrecemos el cuestionario, la capacitación "
+        "de encuestadores y el análisis de resultados.",
+        areas=("DATA",), gcm=(1,), support=(S.RESEARCH,),
+        modality=M.IN_PERSON, where=("419",), languages=("es", "en"),
+        starts=45, months=12, days=40, cost=C.PAID,
+    ),
+    Offering(
+        "datanube-open-data", "demo-datanube", "datanube", "es",
+        "Plataforma de datos abiertos para observatorios de migración",
+        "DataNube ofrece su plataforma para publicar indicadores y tableros de datos sobre "
+        "migración, con licencias gratuitas el primer año y alojamiento en servidores de la "
+        "región. Nuestro equipo configura la plataforma y capacita al personal que la "
+        "administrará.",
+        areas=("DATA",), gcm=(1,), support=(S.IN_KIND, S.TECHNICAL_ASSISTANCE),
+        modality=M.REMOTE, where=("419", "150"), languages=("es", "en"),
+        starts=0, months=24, engagements=4, days=20, cost=C.PAID,
+    ),
+    Offering(
+        "datanube-case-management", "demo-datanube", "datanube", "es",
+        "Software de gestión de casos para la reintegración",
+        "Un sistema de gestión de casos en la nube para que ministerios, municipios y "
+        "organizaciones compartan la ficha de cada persona retornada y sus derivaciones.",
+        areas=("COORD",), gcm=(21,), support=(S.IN_KIND, S.TECHNICAL_ASSISTANCE),
+        modality=M.REMOTE, where=("419",), languages=("es",),
+        starts=0, months=12, cost=C.PAID,
+        story=OfferStatus.WITHDRAWN,
+        reason="Retiramos la oferta mientras actualizamos el producto.",
+    ),
+    Offering(
+        "observatorio-climate-mobility", "demo-observatorio-movilidad", "observatorio", "es",
+        "Investigación sobre movilidad climática en comunidades rurales",
+        "Estudiamos cómo las sequías y la pérdida de cosechas empujan a migrar a las familias "
+        "campesinas de Centroamérica y los Andes. Ofrecemos diseñar con las autoridades un mapa "
+        "de comunidades en riesgo y encuestas de seguimiento, y compartir nuestros datos.",
+        areas=("DATA", "WGWS"), gcm=(2,), support=(S.RESEARCH, S.TECHNICAL_ASSISTANCE),
+        modality=M.HYBRID, where=("419",), languages=("es", "en"),
+        starts=20, months=24, engagements=2, days=50, cost=C.CO_FUNDED,
+    ),
+    Offering(
+        "observatorio-skills-study", "demo-observatorio-movilidad", "observatorio", "es",
+        "Estudio comparado sobre el reconocimiento de títulos y competencias",
+        "Comparamos los procedimientos de reconocimiento de títulos y de certificación de "
+        "competencias de personas migrantes en ocho países de la región. Podemos adaptar el "
+        "estudio a los oficios prioritarios de un país y proponer un procedimiento.",
+        areas=("COORD",), gcm=(18,), support=(S.RESEARCH,),
+        modality=M.REMOTE, where=("419",), languages=("es",),
+        starts=0, months=18, days=30,
+    ),
+    Offering(
+        "barcelona-saier-exchange", "demo-barcelona-saier", "city.barcelona", "es",
+        "Intercambio entre ciudades: el modelo SAIER de atención integral",
+        "En respuesta a la solicitud de Quito, el SAIER ofrece compartir cómo funciona su "
+        "servicio municipal de atención a personas migrantes, que reúne en un solo lugar "
+        "orientación jurídica, aprendizaje de idiomas y derivación a los servicios sociales. "
+        "Recibiríamos a dos personas del equipo municipal durante una semana y seguiríamos en "
+        "contacto a distancia.",
+        areas=("WGWS", "OBLIG"), gcm=(15, 16), support=(S.PEER_EXCHANGE,),
+        modality=M.HYBRID, where=("419", "150"), languages=("es", "ca", "en"),
+        starts=30, months=12, engagements=2, days=10,
+        answers=("demo-quito-inclusion", "welcome-desk", "es"),
+    ),
+    Offering(
+        "barcelona-anti-rumour", "demo-barcelona-saier", "city.barcelona", "es",
+        "Estrategia antirrumores: formación de agentes",
+        "Barcelona forma desde 2010 a vecinos, comerciantes y personal municipal como agentes "
+        "antirrumores capaces de desmontar prejuicios sobre la inmigración en la conversación "
+        "cotidiana. Compartimos los materiales y la metodología con otras ciudades.",
+        areas=("WGWS", "OBLIG"), gcm=(17, 16), support=(S.TRAINING, S.PEER_EXCHANGE),
+        modality=M.HYBRID, where=("*",), languages=("es", "ca", "en"),
+        starts=0, engagements=3, days=15,
+    ),
+    Offering(
+        "segob-repatriation-reception", "demo-mexico-segob", "focal.mexico", "es",
+        "Intercambio sobre la recepción de personas repatriadas",
+        "En los puntos de repatriación de la frontera norte, las personas mexicanas devueltas "
+        "reciben alimentación, atención médica, una constancia de repatriación y orientación "
+        "sobre empleo. Compartimos con los países vecinos la organización de estos módulos y la "
+        "coordinación entre instituciones.",
+        areas=("COORD", "CONS"), gcm=(21,), support=(S.PEER_EXCHANGE,),
+        modality=M.IN_PERSON, where=("013",), languages=("es",),
+        starts=30, months=12, engagements=2,
+    ),
+    Offering(
+        "icmpd-lac-border-management", "demo-icmpd", "training.icmpd", "es",
+        "Asistencia técnica en gestión integrada de fronteras en América Latina",
+        "Desde nuestra oficina para América Latina, apoyamos a las autoridades migratorias en el "
+        "análisis de riesgos, la cooperación entre agencias en los pasos fronterizos y la "
+        "atención a personas en situación de vulnerabilidad. Ofrecemos asistencia técnica y "
+        "talleres con países vecinos.",
+        areas=("BORD",), gcm=(11,), support=(S.TECHNICAL_ASSISTANCE, S.TRAINING),
+        modality=M.HYBRID, where=("419",), languages=("es", "en"),
+        starts=30, months=18, engagements=2, days=40, cost=C.CO_FUNDED,
+    ),
+]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Brokering:
+    """How far the secretariat and the two parties took a proposal: the broker introduces them
+    with `note`; each side then accepts (True), declines (False, with its reason) or has not
+    answered yet (None); an accepted match may become a partnership. The request is `request`
+    (organisation, need, language), the offer's own `answers` when None."""
+
+    offer: str
+    note: str
+    requester: bool | None = None
+    provider: bool | None = None
+    requester_reason: str = ""
+    provider_reason: str = ""
+    partnership: bool = False
+    request: tuple[str, str, str] | None = None
+
+
+BROKERING = [
+    Brokering(
+        "montreal-welcome-desk",
+        "Le BINAM a répondu directement à votre demande et a déjà accompagné d'autres villes "
+        "francophones dans la création d'un guichet unique : je vous propose un premier appel "
+        "entre vos deux équipes.",
+        requester=True,
+        provider=True,
+        requester_reason="Nous sommes prêts à recevoir l'équipe montréalaise dès le début du "
+        "projet.",
+        partnership=True,
+    ),
+    Brokering(
+        "ilo-fair-recruitment",
+        "The ILO answered your request and can start with a review of the licensing rules. I "
+        "suggest a first call between the Department and the Fair Recruitment Initiative.",
+        requester=True,
+        provider=True,
+        requester_reason="The review fits the timetable of our amendment to the Foreign "
+        "Employment Rules.",
+        partnership=True,
+    ),
+    Brokering(
+        "icmpd-free-movement",
+        "ICMPD can deploy border management experts to the pilot joint border posts; both of "
+        "you mentioned the data standards as the first step.",
+        requester=True,
+        provider=True,
+        provider_reason="We can field the first expert within six weeks of the agreement.",
+    ),
+    Brokering(
+        "reyes-psychosocial",
+        "La doctora Reyes respondió a su solicitud y ofrece diseñar el seguimiento psicosocial y "
+        "capacitar a los equipos. Les sugiero una primera reunión virtual.",
+        requester=True,
+        provider=True,
+    ),
+    Brokering(
+        "moldovans-italy-survey",
+        "The association can pilot your skills survey with its members in northern Italy. "
+        "Please contact each other to agree on the questionnaire.",
+        requester=True,
+        requester_reason="We would like to start the pilot in Milan and Padua.",
+    ),
+    Brokering(
+        "korea-eps-study-visit",
+        "The Employment Permit System centre invites your analysts for a study visit on its "
+        "labour migration database. International travel would need funding from another "
+        "partner.",
+        provider=True,
+        provider_reason="We can host the delegation in the second half of the year.",
+    ),
+    Brokering(
+        "diallo-registry-architect",
+        "M. Diallo, ingénieur de la diaspora, propose de vous aider bénévolement à concevoir "
+        "l'architecture du registre consulaire. Je vous mets en relation.",
+    ),
+    Brokering(
+        "pff-relocation-grant",
+        "The Pacific Futures Fund can fund the community consultations on planned relocation. "
+        "I am introducing you so that you can discuss the budget and the timeline.",
+    ),
+    Brokering(
+        "frontera-community-alternatives",
+        "La Red Frontera Solidaria respondió a su solicitud con plazas de alojamiento y gestoras "
+        "de casos para el piloto. Les presento para que conversen.",
+        requester=False,
+        requester_reason="La Secretaría prefiere que el piloto lo operen los sistemas DIF y los "
+        "albergues públicos; tendremos en cuenta a la red para una segunda fase.",
+    ),
+    Brokering(
+        "usp-relocation-research",
+        "The Research Hub has surveyed relocated communities across the region and could run "
+        "the mapping you ask for.",
+        provider=False,
+        provider_reason="Our survey team is committed to fieldwork in Fiji and Vanuatu until the "
+        "end of next year; we would be glad to be introduced again after that.",
+        request=("demo-pacific-forum", "climate-displacement", "en"),
+    ),
+]
+
+
+@register_demo_step("hub: offers and matches")
+def load_offers(context: DemoContext) -> None:
+    """The offers, through the services; then the matcher's proposals, and a few of the best
+    taken through brokering. Idempotent: an offer whose submission key exists is left as it is,
+    and so is a match already brokered."""
+    add_demo_organisations(PROVIDERS)
+    add_demo_members(context, PROVIDER_PEOPLE)
+    people = {
+        user.email.split("@")[0]: user
+        for user in User.objects.filter(email__endswith=f"@{DEMO_DOMAIN}")
+    }
+    broker = people["broker"]
+    organisations = {org.slug: org for org in Organisation.objects.filter(is_demo=True)}
+    catalogue = _Catalogue.load()
+    done = set(Offer.objects.filter(is_demo=True).values_list("submission_key", flat=True))
+    for offering in OFFERS:
+        key = _offer_key(offering.key)
+        if key in done:
+            continue
+        actor = people[offering.actor]
+        organisation = organisations[offering.provider] if offering.provider else None
+        if organisation is not None and offering.story != OfferStatus.DRAFT:
+            _verify(organisation, broker)
+        offer = services.offer_create(
+            actor=actor,
+            organisation=organisation,
+            data=_offer_data(offering, catalogue),
+            submission_key=key,
+        )
+        _play_offer(offering, offer, actor)
+    rematch_all()
+    if _broker(broker):
+        # Brokering changes what the matcher weighs (track records, engagements taken, requests
+        # matched): the proposals are computed again, as after a change of weights.
+        rematch_all()
+
+
+def _offer_key(key: str) -> uuid.UUID:
+    return uuid.uuid5(NAMESPACE, f"hub-demo:offer:{key}")
+
+
+@dataclass
+class _Catalogue:
+    """What offers refer to: the taxonomy, the places, the demo requests by submission key."""
+
+    areas: dict[str, CapacityArea]
+    objectives: dict[int, GCMObjective]
+    countries: dict[str, Country]
+    regions: dict[str, Region]
+    requests: dict[uuid.UUID, SupportRequest]
+    today: object
+
+    @classmethod
+    def load(cls) -> "_Catalogue":
+        places = {place for offering in OFFERS for place in offering.where}
+        return cls(
+            areas={area.code: area for area in CapacityArea.objects.all()},
+            objectives={objective.number: objective for objective in GCMObjective.objects.all()},
+            countries={c.iso3: c for c in Country.objects.filter(iso3__in=places)},
+            regions={r.code: r for r in Region.objects.filter(code__in=places)},
+            requests={r.submission_key: r for r in SupportRequest.objects.filter(is_demo=True)},
+            today=timezone.localdate(),
+        )
+
+
+def _offer_data(offering: Offering, catalogue: _Catalogue) -> services.OfferData:
+    starts_on = catalogue.today + timedelta(days=offering.starts)
+    places = [place for place in offering.where if place != "*"]
+    amount, currency = offering.money or (None, "")
+    return services.OfferData(
+        title=offering.title,
+        description=offering.description,
+        language=offering.language,
+        capacity_areas=[catalogue.areas[code] for code in offering.areas],
+        gcm_objectives=[catalogue.objectives[number] for number in offering.gcm],
+        support_types=list(offering.support),
+        modality=offering.modality,
+        countries=[catalogue.countries[place] for place in places if place.isalpha()],
+        regions=[catalogue.regions[place] for place in places if place.isdigit()],
+        is_global="*" in offering.where,
+        languages=list(offering.languages),
+        available_from=starts_on,
+        available_until=(
+            starts_on + timedelta(days=round(offering.months * 30.44)) if offering.months else None
+        ),
+        max_engagements=offering.engagements,
+        expert_days=offering.days,
+        cost_basis=offering.cost,
+        money_amount=Decimal(amount) if amount else None,
+        currency=currency,
+        in_response_to=(catalogue.requests[_key(*offering.answers)] if offering.answers else None),
+    )
+
+
+def _play_offer(offering: Offering, offer: Offer, actor: User) -> None:
+    if offering.story == OfferStatus.DRAFT:
+        return
+    offer = services.offer_publish(actor=actor, offer=offer)
+    if offering.story == OfferStatus.WITHDRAWN:
+        services.offer_withdraw(actor=actor, offer=offer, reason=offering.reason)
+    elif offering.story == OfferStatus.CLOSED:
+        services.offer_close(actor=actor, offer=offer, reason=offering.reason)
+
+
+def _broker(broker: User) -> bool:
+    """The brokering stories not told yet, each on its proposal; True if any was told. The
+    parties answer through an editor: whoever wrote the request, and whoever wrote the offer
+    (the expert, for an individual's offer)."""
+    offerings = {offering.key: offering for offering in OFFERS}
+    told = False
+    for story in BROKERING:
+        request = story.request or offerings[story.offer].answers
+        match = (
+            Match.objects.filter(
+                offer__submission_key=_offer_key(story.offer),
+                request__submission_key=_key(*request),
+                status=MatchStatus.PROPOSED,
+            )
+            .select_related("request", "offer")
+            .first()
+        )
+        if match is None:  # brokered already (or not proposed: the tests would say)
+            continue
+        told = True
+        requester = User.objects.get(pk=match.request.created_by_id)
+        provider = User.objects.get(pk=match.offer.created_by_id)
+        match = services.match_introduce(actor=broker, match=match, note=story.note)
+        for side, actor, accept, reason in (
+            (Side.REQUESTER, requester, story.requester, story.requester_reason),
+            (Side.PROVIDER, provider, story.provider, story.provider_reason),
+        ):
+            if accept is not None and match.status == MatchStatus.INTRODUCED:
+                match = services.match_decide(
+                    actor=actor, match=match, side=side, accept=accept, reason=reason
+                )
+        if story.partnership:
+            services.match_start_partnership(actor=broker, match=match)
+    return told

@@ -7,7 +7,15 @@ from passerelle.accounts.models import Organisation
 from passerelle.geo.models import Country, Region
 from passerelle.taxonomy.models import CapacityArea, GCMObjective
 
-from .choices import Modality, RequestScope, RequirementKind, ReviewOutcome, SupportType
+from .choices import (
+    CostBasis,
+    Modality,
+    RequestScope,
+    RequirementKind,
+    ReviewOutcome,
+    SupportType,
+)
+from .matching.criteria import CRITERIA
 
 
 class RequestForm(forms.Form):
@@ -105,3 +113,119 @@ class ReasonForm(forms.Form):
         required=False,
         max_length=2000,
     )
+
+
+class OfferForm(forms.Form):
+    provider = forms.ChoiceField(label=_("Offered by"))
+    title = forms.CharField(label=_("Title"), max_length=200)
+    description = forms.CharField(
+        label=_("What do you offer, and what have you done before?"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=10_000,
+        help_text=_("In English, French or Spanish: the language is recognised."),
+    )
+    language = forms.ChoiceField(
+        label=_("Language of the description"),
+        choices=[("", _("Recognise it")), *settings.LANGUAGES],
+        required=False,
+    )
+    support_types = forms.MultipleChoiceField(
+        label=_("Type of support offered"),
+        choices=SupportType.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    capacity_areas = forms.ModelMultipleChoiceField(
+        label=_("Capacity areas"),
+        queryset=CapacityArea.objects.filter(is_active=True),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    gcm_objectives = forms.ModelMultipleChoiceField(
+        label=_("GCM objectives"), queryset=GCMObjective.objects.all(), required=False
+    )
+    is_global = forms.BooleanField(label=_("Anywhere in the world"), required=False)
+    countries = forms.ModelMultipleChoiceField(
+        label=_("Countries covered"), queryset=Country.objects.order_by("name"), required=False
+    )
+    regions = forms.ModelMultipleChoiceField(
+        label=_("Regions covered"), queryset=Region.objects.order_by("name"), required=False
+    )
+    languages = forms.CharField(
+        label=_("Languages of work"),
+        help_text=_("ISO 639-1 codes separated by commas, e.g. fr, en, wo."),
+    )
+    modality = forms.ChoiceField(label=_("Modality"), choices=Modality.choices)
+    available_from = forms.DateField(
+        label=_("Available from"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    available_until = forms.DateField(
+        label=_("Available until (optional)"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        required=False,
+    )
+    max_engagements = forms.IntegerField(
+        label=_("Engagements at a time"), min_value=1, max_value=1000, initial=1
+    )
+    expert_days = forms.IntegerField(
+        label=_("Expert-days available (optional)"), min_value=1, required=False
+    )
+    cost_basis = forms.ChoiceField(label=_("Cost"), choices=CostBasis.choices)
+    money_amount = forms.DecimalField(
+        label=_("Funding available (optional)"),
+        max_digits=14,
+        decimal_places=2,
+        min_value=0.01,
+        required=False,
+    )
+    currency = forms.CharField(label=_("Currency"), max_length=3, required=False)
+    submission_key = forms.UUIDField(widget=forms.HiddenInput, required=False)
+
+    INDIVIDUAL = "individual"
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organisations = {str(o.pk): o for o in organisations}
+        self.fields["provider"].choices = [
+            *((pk, o.name) for pk, o in self.organisations.items()),
+            (self.INDIVIDUAL, _("Myself, as an individual expert")),
+        ]
+
+    def clean_languages(self) -> list[str]:
+        raw = self.cleaned_data["languages"]
+        return [code.strip().lower() for code in raw.replace(";", ",").split(",") if code.strip()]
+
+    def organisation(self):
+        """The offering organisation; None when the person offers in their own name."""
+        return self.organisations.get(self.cleaned_data["provider"])
+
+
+class IntroductionForm(forms.Form):
+    note = forms.CharField(
+        label=_("Note to both parties (optional)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=2000,
+    )
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Your answer"),
+        choices=[("accept", _("Accept: go ahead")), ("decline", _("Decline"))],
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        max_length=2000,
+        help_text=_("Required to decline."),
+    )
+
+
+class WeightsForm(forms.Form):
+    """One field per criterion of the matcher."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, label in CRITERIA.items():
+            self.fields[name] = forms.IntegerField(label=label, min_value=0, max_value=100)

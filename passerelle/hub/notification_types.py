@@ -1,6 +1,7 @@
-"""Who hears of a request's review (community.registry): the requester's editors when the
-secretariat publishes it, asks a question or returns it with advice; the brokers when a request
-waits for their review."""
+"""Who hears of what in the hub (community.registry): the requester's editors of a review of
+their request (published, a question, advice); the brokers of a request waiting for review; both
+parties of a match of a new good proposal, an introduction, and each answer and partnership (the
+brokers too)."""
 
 from django.conf import settings
 from django.db.models import Q
@@ -15,7 +16,7 @@ from passerelle.community.choices import EmailFrequency
 from passerelle.community.notification_types import path_without_language
 from passerelle.community.registry import NotificationType, register_notification_type
 
-from .models import SupportRequest
+from .models import Match, SupportRequest
 from .permissions import is_broker
 
 REVIEWED = (
@@ -103,5 +104,121 @@ register_notification_type(
         message=_submitted_message,
         default_email=EmailFrequency.DAILY,
         audience=is_broker,
+    )
+)
+
+
+def _match_and_data(entry):
+    match = (
+        Match.objects.select_related("request", "offer").filter(pk=entry.object_id).first()
+        if entry.object_id.isdigit()
+        else None
+    )
+    if match is None:
+        return None, {}
+    with translation.override(settings.LANGUAGE_CODE):
+        url = reverse("hub:match_detail", kwargs={"pk": match.pk})
+    data = {
+        "request": match.request.title,
+        "offer": match.offer.title,
+        "url": path_without_language(url),
+        "step": entry.action,
+        "side": entry.data.get("side", ""),
+    }
+    return match, data
+
+
+def _editors_of(organisation_ids) -> list:
+    return list(
+        User.objects.filter(
+            memberships__organisation__in=[pk for pk in organisation_ids if pk],
+            memberships__role__in=[MembershipRole.EDITOR, MembershipRole.ADMIN],
+        ).distinct()
+    )
+
+
+def _party_recipients(entry):
+    """The requester's and the provider's editors (or the expert who offers)."""
+    match, data = _match_and_data(entry)
+    if match is None:
+        return []
+    request, offer = match.request, match.offer
+    people = _editors_of([request.organisation_id, request.joint_with_id, offer.organisation_id])
+    if offer.expert_id:
+        people.append(offer.expert)
+    return [(person, match, data) for person in {p.pk: p for p in people}.values()]
+
+
+def _party_and_broker_recipients(entry):
+    match, data = _match_and_data(entry)
+    if match is None:
+        return []
+    brokers = User.objects.filter(Q(is_broker=True) | Q(is_superuser=True), is_active=True)
+    return _party_recipients(entry) + [(broker, match, data) for broker in brokers]
+
+
+def _proposed_message(data) -> str:
+    return gettext("A possible match for “%(request)s”: “%(offer)s”") % data
+
+
+def _introduced_message(data) -> str:
+    return gettext("The secretariat introduces “%(request)s” and “%(offer)s”") % data
+
+
+DECIDED = {
+    ("hub.match.accepted", "requester"): _(
+        "The requester accepted the match between “%(request)s” and “%(offer)s”"
+    ),
+    ("hub.match.accepted", "provider"): _(
+        "The provider accepted the match between “%(request)s” and “%(offer)s”"
+    ),
+    ("hub.match.declined", "requester"): _(
+        "The requester declined the match between “%(request)s” and “%(offer)s”"
+    ),
+    ("hub.match.declined", "provider"): _(
+        "The provider declined the match between “%(request)s” and “%(offer)s”"
+    ),
+}
+PARTNERSHIP = _("The match between “%(request)s” and “%(offer)s” is now a partnership")
+
+
+def _decided_message(data) -> str:
+    message = DECIDED.get((data.get("step"), data.get("side")), PARTNERSHIP)
+    return str(message) % data
+
+
+register_notification_type(
+    NotificationType(
+        kind="match_proposed",
+        actions=("hub.match.proposed",),
+        label=_("New matches for my organisation's requests and offers"),
+        description=_("The matcher finds a good match for a request or an offer of yours."),
+        recipients=_party_recipients,
+        message=_proposed_message,
+        default_email=EmailFrequency.DAILY,
+    )
+)
+register_notification_type(
+    NotificationType(
+        kind="match_introduced",
+        actions=("hub.match.introduced",),
+        label=_("Introductions by the secretariat"),
+        description=_("The secretariat introduces you to a partner for a request or an offer."),
+        recipients=_party_recipients,
+        message=_introduced_message,
+        default_email=EmailFrequency.IMMEDIATE,
+    )
+)
+register_notification_type(
+    NotificationType(
+        kind="match_decided",
+        actions=("hub.match.accepted", "hub.match.declined", "hub.match.partnership"),
+        label=_("Answers to introductions"),
+        description=_(
+            "A party accepts or declines an introduction, or a match becomes a partnership."
+        ),
+        recipients=_party_and_broker_recipients,
+        message=_decided_message,
+        default_email=EmailFrequency.IMMEDIATE,
     )
 )

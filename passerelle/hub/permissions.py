@@ -11,8 +11,17 @@ from django.db.models import Q
 from passerelle.accounts.choices import MembershipRole
 from passerelle.core.permissions import Policy, register_policy
 
-from .choices import CLOSABLE_STATUSES, EDITABLE_STATUSES, PUBLIC_STATUSES, RequestStatus
-from .models import SupportRequest
+from .choices import (
+    CLOSABLE_STATUSES,
+    EDITABLE_STATUSES,
+    PUBLIC_STATUSES,
+    Decision,
+    MatchStatus,
+    OfferStatus,
+    RequestStatus,
+    Side,
+)
+from .models import Match, Offer, SupportRequest
 
 REVIEWABLE = (RequestStatus.SUBMITTED,)
 SEEN_BY_BROKERS = (RequestStatus.SUBMITTED, RequestStatus.CLARIFICATION, *PUBLIC_STATUSES)
@@ -64,9 +73,106 @@ class SupportRequestPolicy(Policy):
             return request.status in CLOSABLE_STATUSES and requester_role(user, request)
         if action == "review":
             return request.status in REVIEWABLE and is_broker(user)
-        if action == "view_review_notes":
+        if action in {"view_review_notes", "view_matches"}:
             return requester_role(user, request, MembershipRole.VIEWER) or is_broker(user)
         return False
 
 
 register_policy(SupportRequest, SupportRequestPolicy())
+
+# Offers are published without review: published and closed offers are public, a draft or a
+# withdrawn offer is its provider's.
+PUBLIC_OFFER_STATUSES = (OfferStatus.PUBLISHED, OfferStatus.CLOSED)
+
+
+def provider_role(user, offer, role=MembershipRole.EDITOR) -> bool:
+    """The expert who offers, or a member with `role` of the offering organisation."""
+    if offer.expert_id is not None:
+        return user.is_authenticated and user.pk == offer.expert_id
+    return _role(user, offer.organisation_id, role)
+
+
+class OfferPolicy(Policy):
+    def visible_q(self, user) -> Q:
+        visible = Q(status__in=PUBLIC_OFFER_STATUSES)
+        if user.is_authenticated:
+            visible |= Q(organisation__in=user.organisation_ids) | Q(expert=user)
+        return visible
+
+    def can(self, user, action, offer) -> bool:
+        if action == "view":
+            return offer.status in PUBLIC_OFFER_STATUSES or provider_role(
+                user, offer, MembershipRole.VIEWER
+            )
+        if action == "change":
+            return offer.status in (OfferStatus.DRAFT, OfferStatus.PUBLISHED) and provider_role(
+                user, offer
+            )
+        if action == "publish":
+            return offer.status == OfferStatus.DRAFT and provider_role(user, offer)
+        if action == "withdraw":
+            return offer.status in (OfferStatus.DRAFT, OfferStatus.PUBLISHED) and provider_role(
+                user, offer
+            )
+        if action == "close":
+            return offer.status == OfferStatus.PUBLISHED and provider_role(user, offer)
+        if action == "view_matches":
+            return provider_role(user, offer, MembershipRole.VIEWER) or is_broker(user)
+        return False
+
+
+register_policy(Offer, OfferPolicy())
+
+
+def match_sides(user, match) -> set[str]:
+    """The sides of a match `user` answers for: the requester's editors, the provider's."""
+    sides = set()
+    if requester_role(user, match.request):
+        sides.add(Side.REQUESTER)
+    if provider_role(user, match.offer):
+        sides.add(Side.PROVIDER)
+    return sides
+
+
+class MatchPolicy(Policy):
+    """A match is seen by the secretariat and by the two parties, never by others: it says who
+    was proposed to whom, and why."""
+
+    def visible_q(self, user) -> Q:
+        if is_broker(user):
+            return Q()
+        if not user.is_authenticated:
+            return Q(pk__in=[])
+        ids = user.organisation_ids
+        return (
+            Q(request__organisation__in=ids)
+            | Q(request__joint_with__in=ids)
+            | Q(offer__organisation__in=ids)
+            | Q(offer__expert=user)
+        )
+
+    def can(self, user, action, match) -> bool:
+        if action == "view":
+            return (
+                is_broker(user)
+                or requester_role(user, match.request, MembershipRole.VIEWER)
+                or provider_role(user, match.offer, MembershipRole.VIEWER)
+            )
+        if action == "introduce":
+            return (
+                match.status == MatchStatus.PROPOSED
+                and is_broker(user)
+                and match.request.status in (RequestStatus.OPEN, RequestStatus.PARTLY_MATCHED)
+                and match.offer.status == OfferStatus.PUBLISHED
+            )
+        if action == "decide":
+            return match.status == MatchStatus.INTRODUCED and any(
+                getattr(match, f"{side}_decision") == Decision.PENDING
+                for side in match_sides(user, match)
+            )
+        if action == "start_partnership":
+            return match.status == MatchStatus.ACCEPTED and is_broker(user)
+        return False
+
+
+register_policy(Match, MatchPolicy())

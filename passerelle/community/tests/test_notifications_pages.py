@@ -118,6 +118,7 @@ def test_the_preferences_page_saves_through_the_service(client):
     form = {"comment_reply": "weekly", "mention": "immediate", "followed_activity": "off"}
     form |= {"moderation_outcome": "immediate", "moderation_queue": "daily"}
     form |= {"assessment_assignment": "immediate", "request_review": "immediate"}
+    form |= {"match_proposed": "daily", "match_introduced": "immediate", "match_decided": "off"}
     response = client.post("/en/community/notifications/preferences/", form)
     assert response.status_code == 302
     assert NotificationPreference.objects.get(user=user, kind="comment_reply").email == "weekly"

