@@ -106,15 +106,6 @@ class ReviewForm(forms.Form):
     )
 
 
-class ReasonForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Reason (optional)"),
-        widget=forms.Textarea(attrs={"rows": 2}),
-        required=False,
-        max_length=2000,
-    )
-
-
 class OfferForm(forms.Form):
     provider = forms.ChoiceField(label=_("Offered by"))
     title = forms.CharField(label=_("Title"), max_length=200)

@@ -146,12 +146,3 @@ class ProgressUpdateForm(forms.Form):
         self.fields["value_reached"].help_text = _(
             "In the pledge's unit (%(unit)s); its target is %(target)s."
         ) % {"unit": pledge.unit, "target": floatformat(pledge.target, -2)}
-
-
-class ReasonForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Reason (optional)"),
-        widget=forms.Textarea(attrs={"rows": 2}),
-        required=False,
-        max_length=2000,
-    )

@@ -22,13 +22,14 @@ from passerelle.accounts.choices import MembershipRole
 from passerelle.accounts.models import Organisation
 from passerelle.accounts.selectors import organisations_with_role
 from passerelle.core import charts
-from passerelle.core.forms import add_service_errors
+from passerelle.core.forms import ReasonForm, add_service_errors
 from passerelle.core.permissions import require, user_can
+from passerelle.core.workflow import Transition, perform_transition
 
 from . import selectors, services
 from .choices import Completion
 from .filters import PledgeFilter
-from .forms import PledgeDraftForm, ProgressUpdateForm, ReasonForm
+from .forms import PledgeDraftForm, ProgressUpdateForm
 from .models import Pledge
 
 PAGE_SIZE = 25
@@ -214,9 +215,13 @@ def progress_chart(pledge, updates) -> dict | None:
 
 
 TRANSITIONS = {
-    "publish": (services.pledge_publish, gettext_lazy("Published: everyone can read it now.")),
-    "close": (services.pledge_close, gettext_lazy("The pledge is closed.")),
-    "withdraw": (services.pledge_withdraw, gettext_lazy("The pledge is withdrawn.")),
+    "publish": Transition(
+        services.pledge_publish,
+        gettext_lazy("Published: everyone can read it now."),
+        takes_reason=False,
+    ),
+    "close": Transition(services.pledge_close, gettext_lazy("The pledge is closed.")),
+    "withdraw": Transition(services.pledge_withdraw, gettext_lazy("The pledge is withdrawn.")),
 }
 
 
@@ -226,22 +231,9 @@ def transition(request, pk, action):
     if action not in TRANSITIONS:
         raise Http404
     pledge = selectors.pledge_get(user=request.user, pk=pk)
-    service, done = TRANSITIONS[action]
-    options = {}
-    if action != "publish":
-        form = ReasonForm(request.POST, prefix=action)
-        if not form.is_valid():
-            messages.error(request, " ".join(form.errors["reason"]))
-            return render_detail(request, pledge, status=400)
-        options["reason"] = form.cleaned_data["reason"]
-    try:
-        service(actor=request.user, pledge=pledge, **options)
-    except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-        return render_detail(request, pledge, status=400)
-    messages.success(request, done)
-    return redirect(pledge)
+    return perform_transition(
+        request, pledge, TRANSITIONS[action], keyword="pledge", page=render_detail, prefix=action
+    )
 
 
 class ProgressCreateView(LoginRequiredMixin, View):

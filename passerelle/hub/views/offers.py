@@ -18,12 +18,13 @@ from django.views.decorators.http import require_POST
 from passerelle.accounts.choices import MembershipRole
 from passerelle.accounts.models import Organisation
 from passerelle.accounts.selectors import organisations_with_role
-from passerelle.core.forms import add_service_errors
+from passerelle.core.forms import ReasonForm, add_service_errors
 from passerelle.core.permissions import require, user_can
+from passerelle.core.workflow import Transition, perform_transition
 
 from .. import selectors, services
 from ..filters import OfferFilter
-from ..forms import OfferForm, ReasonForm
+from ..forms import OfferForm
 from ..matching.explain import explanation_rows
 from ..models import Offer
 from .requests import PAGE_SIZE
@@ -189,11 +190,12 @@ def render_offer(request, offer, status=200):
     return render(request, "hub/offer_detail.html", context, status=status)
 
 
-# Lazy: translated when shown, in the reader's language.
 TRANSITIONS = {
-    "publish": (services.offer_publish, gettext_lazy("The offer is published.")),
-    "withdraw": (services.offer_withdraw, gettext_lazy("The offer is withdrawn.")),
-    "close": (services.offer_close, gettext_lazy("The offer is closed.")),
+    "publish": Transition(
+        services.offer_publish, gettext_lazy("The offer is published."), takes_reason=False
+    ),
+    "withdraw": Transition(services.offer_withdraw, gettext_lazy("The offer is withdrawn.")),
+    "close": Transition(services.offer_close, gettext_lazy("The offer is closed.")),
 }
 
 
@@ -203,18 +205,6 @@ def offer_transition(request, pk, action):
     if action not in TRANSITIONS:
         raise Http404
     offer = selectors.offer_get(user=request.user, pk=pk)
-    service, done = TRANSITIONS[action]
-    options = {}
-    if action != "publish":
-        form = ReasonForm(request.POST)
-        if not form.is_valid():
-            messages.error(request, " ".join(form.errors["reason"]))
-            return render_offer(request, offer, status=400)
-        options["reason"] = form.cleaned_data["reason"]
-    try:
-        service(actor=request.user, offer=offer, **options)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return render_offer(request, offer, status=400)
-    messages.success(request, done)
-    return redirect(offer)
+    return perform_transition(
+        request, offer, TRANSITIONS[action], keyword="offer", page=render_offer
+    )

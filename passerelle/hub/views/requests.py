@@ -20,13 +20,14 @@ from passerelle.accounts.models import Organisation
 from passerelle.accounts.selectors import organisations_with_role
 from passerelle.assessments import selectors as assessment_selectors
 from passerelle.assessments import services as assessment_services
-from passerelle.core.forms import add_service_errors
+from passerelle.core.forms import ReasonForm, add_service_errors
 from passerelle.core.permissions import require, user_can
+from passerelle.core.workflow import Transition, perform_transition
 
 from .. import selectors, services
 from ..choices import RequestScope, RequestStatus
 from ..filters import RequestFilter
-from ..forms import ReasonForm, RequestForm, RequirementFormSet, ReviewForm
+from ..forms import RequestForm, RequirementFormSet, ReviewForm
 from ..matching.explain import explanation_rows
 from ..models import SupportRequest
 from ..permissions import is_broker
@@ -251,11 +252,14 @@ def render_detail(request, support_request, *, review_form=None, status=200):
     return render(request, "hub/request_detail.html", context, status=status)
 
 
-# Lazy: translated when shown, in the reader's language.
 TRANSITIONS = {
-    "submit": (services.request_submit, gettext_lazy("Submitted: the secretariat will review it.")),
-    "withdraw": (services.request_withdraw, gettext_lazy("The request is withdrawn.")),
-    "close": (services.request_close, gettext_lazy("The request is closed.")),
+    "submit": Transition(
+        services.request_submit,
+        gettext_lazy("Submitted: the secretariat will review it."),
+        takes_reason=False,
+    ),
+    "withdraw": Transition(services.request_withdraw, gettext_lazy("The request is withdrawn.")),
+    "close": Transition(services.request_close, gettext_lazy("The request is closed.")),
 }
 
 
@@ -265,21 +269,10 @@ def transition(request, pk, action):
     if action not in TRANSITIONS:
         raise Http404
     support_request = selectors.request_get(user=request.user, pk=pk)
-    service, done = TRANSITIONS[action]
-    options = {}
-    if action != "submit":
-        form = ReasonForm(request.POST)
-        if not form.is_valid():
-            messages.error(request, " ".join(form.errors["reason"]))
-            return render_detail(request, support_request, status=400)
-        options["reason"] = form.cleaned_data["reason"]
-    try:
-        service(actor=request.user, support_request=support_request, **options)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return render_detail(request, support_request, status=400)
-    messages.success(request, done)
-    return redirect(support_request)
+    return perform_transition(
+        request, support_request, TRANSITIONS[action], keyword="support_request",
+        page=render_detail,
+    )  # fmt: skip
 
 
 @require_POST
