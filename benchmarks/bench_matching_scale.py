@@ -571,7 +571,7 @@ def time_rematch(budget: float) -> dict:
     offer), the proposals it means to store, and the Match rows explained and written (second
     pass). Stopped after `budget` seconds, or sooner once its first pass alone is on course to
     exceed it; its transaction then rolls back."""
-    from passerelle.hub.matching import engine, refresh
+    from passerelle.hub.matching import engine, refresh, store
     from passerelle.hub.models import Match
 
     progress = {
@@ -583,11 +583,10 @@ def time_rematch(budget: float) -> dict:
         "projected": False,
     }
     score, replace_all = engine.score, refresh._replace_all
-    manager = Match.objects
-    bulk_create = manager.bulk_create
+    insert, update = store.insert_proposals, store.update_scores
 
-    def counting_score(index, request_rows, offer_rows, weights):
-        result = score(index, request_rows, offer_rows, weights)
+    def counting_score(index, request_rows, offer_rows, weights, **options):
+        result = score(index, request_rows, offer_rows, weights, **options)
         if isinstance(request_rows, slice):  # the first pass: a block of requests
             progress["scored"] += result.total.shape[0]
             progress["pairs"] += result.total.size
@@ -603,20 +602,18 @@ def time_rematch(budget: float) -> dict:
         progress["wanted"] = len(in_request_top | in_offer_top)
         return replace_all(index, weights, in_request_top, in_offer_top)
 
-    def counting_bulk_create(objs, *args, **kwargs):
-        objs = list(objs)
-        created = bulk_create(objs, *args, **kwargs)
-        progress["written"] += len(objs)
-        return created
+    def counting(write):
+        def written(rows):
+            write(rows)
+            progress["written"] += len(rows)
+
+        return written
 
     def stop(signum, frame):
         raise Stopped
 
-    engine.score, refresh._replace_all, manager.bulk_create = (
-        counting_score,
-        counting_replace_all,
-        counting_bulk_create,
-    )
+    engine.score, refresh._replace_all = counting_score, counting_replace_all
+    store.insert_proposals, store.update_scores = counting(insert), counting(update)
     previous = signal.signal(signal.SIGALRM, stop)
     signal.setitimer(signal.ITIMER_REAL, budget)
     started = time.perf_counter()
@@ -629,7 +626,7 @@ def time_rematch(budget: float) -> dict:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
         engine.score, refresh._replace_all = score, replace_all
-        del manager.bulk_create
+        store.insert_proposals, store.update_scores = insert, update
     ended = time.perf_counter()
     scored_at = progress["scored_at"] or ended
     return {
