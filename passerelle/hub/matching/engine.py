@@ -46,19 +46,24 @@ def _overlap(wanted, given) -> np.ndarray:
 
 
 def _geography(requests, offers) -> np.ndarray:
-    exact = _any_shared(requests.exact_places, offers.reach) | offers.is_global[None, :]
-    near = _any_shared(requests.near_places, offers.reach)
+    exact = _shares_a_place(requests, offers, "exact") | offers.is_global[None, :]
+    near = _shares_a_place(requests, offers, "near")
     return np.where(exact, ONE, np.where(near, NEAR, ZERO))
 
 
-def _any_shared(wanted: np.ndarray, given: np.ndarray) -> np.ndarray:
-    """(requests, offers): whether each pair shares a place. One item against many reads only
-    that item's few columns of the other side (a few ms for 100k rows); blocks multiply."""
+def _shares_a_place(requests, offers, kind: str) -> np.ndarray:
+    """(requests, offers): whether the request's `kind` places ("exact" or "near") and the
+    offer's reach share one. One item against many reads the other side's rows for that item's
+    few places (a few ms for 100k items); blocks multiply."""
+    wanted = getattr(requests, f"{kind}_places")
     if len(wanted) <= FEW:
-        return np.stack([given[:, np.flatnonzero(row)].any(axis=1) for row in wanted])
-    if len(given) <= FEW:
-        return np.stack([wanted[:, np.flatnonzero(row)].any(axis=1) for row in given], axis=1)
-    return wanted.astype(np.float32) @ given.astype(np.float32).T > 0
+        by_place = offers.reach_by_place
+        return np.stack([by_place[np.flatnonzero(row)].any(axis=0) for row in wanted])
+    if len(offers.reach) <= FEW:
+        by_place = getattr(requests, f"{kind}_by_place")
+        columns = [by_place[np.flatnonzero(row)].any(axis=0) for row in offers.reach]
+        return np.stack(columns, axis=1)
+    return wanted.astype(np.float32) @ offers.reach.astype(np.float32).T > 0
 
 
 def _timing(requests, offers) -> np.ndarray:

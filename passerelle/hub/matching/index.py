@@ -75,6 +75,14 @@ class Requests(Items):
     money_currency: np.ndarray  # (n,) index in the vocabulary's currencies, -1: no money asked
     expert_days: np.ndarray  # (n,) expert-days asked
     in_kind: np.ndarray  # (n,) asks for in-kind items
+    # The same places by place (contiguous): one offer against every request reads a few rows.
+    exact_by_place: np.ndarray = field(init=False)
+    near_by_place: np.ndarray = field(init=False)
+
+    def __post_init__(self):
+        super().__post_init__()
+        self.exact_by_place = np.ascontiguousarray(self.exact_places.T)
+        self.near_by_place = np.ascontiguousarray(self.near_places.T)
 
 
 @dataclass
@@ -90,6 +98,11 @@ class Offers(Items):
     answers: np.ndarray  # (n,) the request an offer answers, -1: none
     track_accepted: np.ndarray  # (n, areas) the provider's accepted matches, by capacity area
     track_declined: np.ndarray
+    reach_by_place: np.ndarray = field(init=False)  # (places, n): one request reads a few rows
+
+    def __post_init__(self):
+        super().__post_init__()
+        self.reach_by_place = np.ascontiguousarray(self.reach.T)
 
 
 @dataclass
