@@ -24,7 +24,9 @@ MAX_WEIGHT = 100
 
 def _lock(match) -> Match:
     return (
-        Match.objects.select_for_update()
+        # Only the match's row: the offer's organisation is an outer join (an individual's offer
+        # has none), which PostgreSQL cannot lock.
+        Match.objects.select_for_update(of=("self",))
         .select_related("request", "offer", "offer__organisation")
         .get(pk=match.pk)
     )
