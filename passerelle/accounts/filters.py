@@ -7,6 +7,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from passerelle.geo.models import Country, Region
+from passerelle.geo.selectors import within_region_q
 
 from .choices import OrganisationType, VerificationStatus
 from .models import Organisation
@@ -43,9 +44,4 @@ class OrganisationFilter(django_filters.FilterSet):
         )
 
     def in_region(self, queryset, name, region):
-        # A region contains its sub-regions' countries: walk down at most three M49 levels.
-        return queryset.filter(
-            Q(country__region=region)
-            | Q(country__region__parent=region)
-            | Q(country__region__parent__parent=region)
-        )
+        return queryset.filter(within_region_q(region))

@@ -1,4 +1,4 @@
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from .models import Country, Region, RegionalBody
@@ -38,3 +38,15 @@ def regional_body_list() -> QuerySet[RegionalBody]:
 
 def regional_body_get(*, code: str) -> RegionalBody:
     return get_object_or_404(RegionalBody.objects.prefetch_related("members"), code=code)
+
+
+def within_region_q(region: Region, *, country: str = "country", own_region: str = "") -> Q:
+    """Rows whose country (the `country` path), or whose own M49 area (the `own_region` path,
+    if any), lies in `region`. M49 nests at most three levels, so a region contains its
+    sub-regions' and intermediate regions' countries."""
+    paths = [f"{country}__region", *([own_region] if own_region else [])]
+    condition = Q()
+    for path in paths:
+        for above in ("", "__parent", "__parent__parent"):
+            condition |= Q(**{f"{path}{above}": region})
+    return condition

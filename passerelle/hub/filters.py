@@ -8,6 +8,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from passerelle.geo.models import Country, Region
+from passerelle.geo.selectors import within_region_q
 from passerelle.taxonomy.models import CapacityArea, GCMObjective
 
 from .choices import CostBasis, MatchStatus, OfferStatus, RequestStatus, SupportType
@@ -54,15 +55,7 @@ class RequestFilter(django_filters.FilterSet):
         return queryset.filter(Q(title__icontains=value) | Q(description__icontains=value))
 
     def in_region(self, queryset, name, region):
-        # The request's own region, or its country's, up to three M49 levels.
-        return queryset.filter(
-            Q(region=region)
-            | Q(region__parent=region)
-            | Q(region__parent__parent=region)
-            | Q(country__region=region)
-            | Q(country__region__parent=region)
-            | Q(country__region__parent__parent=region)
-        )
+        return queryset.filter(within_region_q(region, own_region="region"))
 
     @property
     def qs(self):

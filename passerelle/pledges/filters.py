@@ -9,6 +9,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from passerelle.geo.models import Country, Region
+from passerelle.geo.selectors import within_region_q
 from passerelle.taxonomy.models import CapacityArea, GCMObjective
 
 from . import reporting
@@ -59,15 +60,7 @@ class PledgeFilter(django_filters.FilterSet):
         )
 
     def in_region(self, queryset, name, region):
-        # The pledge's own region, or its country's, up to three M49 levels.
-        return queryset.filter(
-            Q(region=region)
-            | Q(region__parent=region)
-            | Q(region__parent__parent=region)
-            | Q(country__region=region)
-            | Q(country__region__parent=region)
-            | Q(country__region__parent__parent=region)
-        )
+        return queryset.filter(within_region_q(region, own_region="region"))
 
     def with_light(self, queryset, name, value):
         return queryset.filter(
