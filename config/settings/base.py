@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "passerelle.assessments",
     "passerelle.pledges",
     "passerelle.hub",
+    "passerelle.projects",
     "passerelle.api",
 ]
 
@@ -396,6 +397,19 @@ HUB_MATCHING = {
 PLEDGES = {
     "REPORTING_INTERVAL_MONTHS": 6,
     "DUE_SOON_DAYS": 30,
+}
+# Projects: how long after a reporting period ends its values can still be entered, how early
+# reporters are reminded, the default progress rules (the secretariat changes them in the UI),
+# and who publishes the IATI export (an IATI organisation identifier and its type).
+PROJECTS = {
+    "LOCK_AFTER_DAYS": 30,
+    "REMIND_DAYS_BEFORE": 7,
+    "PROGRESS_RULES": {"ON_TRACK_FROM": 90, "AT_RISK_FROM": 60},
+    "IATI_PUBLISHER": {
+        "ref": os.environ.get("IATI_PUBLISHER_REF", "XI-PASSERELLE"),
+        "type": os.environ.get("IATI_PUBLISHER_TYPE", "90"),
+        "name": os.environ.get("IATI_PUBLISHER_NAME", "Passerelle"),
+    },
 }
 COMMUNITY = {
     "REPORTS_TO_HIDE": int(os.environ.get("COMMUNITY_REPORTS_TO_HIDE", "3")),

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ProjectsConfig(AppConfig):
+    name = "passerelle.projects"
+    label = "projects"
+    verbose_name = _("Projects")
+
+    def ready(self):
+        from . import notification_types, periodic, permissions  # noqa: F401  (registrations)
