@@ -41,6 +41,7 @@ def world(db):
         **_assessments(government, owner, viewer_membership.user),
         **_requests(government, owner),
         **_pledges(government, owner),
+        **_projects(government, owner),
         "organisation": government,
         "owner": owner,
         "outsider": outsider,
@@ -179,6 +180,92 @@ def _pledges(government, owner):
     published = pledge_services.pledge_create(actor=editor, organisation=ngo, data=data())
     pledge_services.pledge_publish(actor=editor, pledge=published)
     return {"draft_pledge": {"pk": draft.pk}, "published_pledge": {"pk": published.pk}}
+
+
+def _projects(government, owner):
+    """Two running projects the government records and is accountable for, an NGO implementing
+    them: a private one (others get 404) and a public one (others get 403 on its actions). Each
+    has a result, an indicator, the current period with a value the NGO submitted, and a
+    document: a link on the private one, a file on the public one."""
+    from decimal import Decimal
+
+    from passerelle.geo.models import Country
+    from passerelle.projects import services as project_services
+    from passerelle.projects.choices import (
+        Measure,
+        ParticipantRole,
+        ProjectStatus,
+        ResultType,
+        Scope,
+    )
+    from passerelle.taxonomy.models import GCMObjective
+
+    ngo = OrganisationFactory(type="civil_society")
+    reporter = MembershipFactory(organisation=ngo, role="contributor").user
+    today = timezone.localdate()
+
+    def make(visibility, **document):
+        project = project_services.project_create(
+            actor=owner, organisation=government, status=ProjectStatus.IMPLEMENTATION,
+            data=project_services.ProjectData(
+                title=f"Border posts ({visibility})", visibility=visibility,
+                description="Training the officials who work at the border.",
+                planned_start=today - timedelta(days=100), planned_end=today + timedelta(days=265),
+                scope=Scope.NATIONAL, countries=[(Country.objects.get(iso3="SEN"), None)],
+                gcm_objectives=[GCMObjective.objects.get(number=11)],
+                participants=[
+                    (government, ParticipantRole.ACCOUNTABLE), (ngo, ParticipantRole.IMPLEMENTING)
+                ],
+            ),
+        )  # fmt: skip
+        result = project_services.result_create(
+            actor=owner, project=project,
+            data=project_services.ResultData(type=ResultType.IMPACT, title="Safer borders"),
+        )  # fmt: skip
+        indicator = project_services.indicator_create(
+            actor=owner, result=result,
+            data=project_services.IndicatorData(title="Officials trained", measure=Measure.UNIT),
+        )  # fmt: skip
+        period = project.periods.get(start__lte=today, end__gte=today)
+        value = project_services.value_save(
+            actor=reporter, indicator=indicator, period=period,
+            data=project_services.ValueData(actual=Decimal(12)), expected_version=0,
+        )  # fmt: skip
+        project_services.values_submit(actor=reporter, period=period)
+        attached = project_services.document_add(
+            actor=owner, project=project, title="MoU", category="A09", language="en", **document
+        )
+        pk = project.pk
+        return {
+            "project": {"pk": pk},
+            "result": {"pk": pk, "result": result.pk},
+            "indicator": {"pk": pk, "indicator": indicator.pk},
+            "period": {"pk": pk, "period": period.pk},
+            "value_of": {"pk": pk, "period": period.pk, "indicator": indicator.pk},
+            "value": {"pk": pk, "value": value.pk},
+            "remove": {"pk": pk, "kind": "indicator", "item": indicator.pk},
+            "document": {"pk": attached.pk},
+        }
+
+    return {
+        "private_project": make("private", url="https://example.org/mou.pdf"),
+        "public_project": make(
+            "public", upload=SimpleUploadedFile("mou.txt", b"Memorandum of understanding")
+        ),
+    }
+
+
+def _private(part):
+    return lambda w: w["private_project"][part]
+
+
+def _public(part):
+    return lambda w: w["public_project"][part]
+
+
+def _api_pk(world, visibility, part):
+    """The API's kwargs for the period or the value of a project of the world."""
+    return {"pk": world[f"{visibility}_project"][part][part]}
 
 
 def _national_version():
@@ -528,7 +615,6 @@ CASES = [
     ("hub:match_detail", "get", lambda w: w["match"], 404, 404, 200),
     ("hub:match_introduce", "post", lambda w: w["match"], 302, 404, 403),
     ("hub:match_decide", "post", lambda w: {**w["match"], "side": "requester"}, 302, 404, 403),
-    ("hub:match_partnership", "post", lambda w: w["match"], 302, 404, 403),
     ("hub:console", "get", lambda w: {}, 302, 403, 403),
     ("hub:weights", "get", lambda w: {}, 302, 403, 403),
     ("hub:supply_demand", "get", lambda w: {}, 200, 200, 200),
@@ -580,6 +666,76 @@ CASES = [
     ("api:pledge-detail", "get", lambda w: w["published_pledge"], 200, 200, 200),
     ("assessments:benchmark_board", "get", lambda w: {"slug": "gov"}, 302, 403, 200),
     ("assessments:benchmark_delete", "post", lambda w: w["benchmark"], 302, 404, 302),
+    # Projects. A private project is its organisations': others get 404. The government runs
+    # and approves (accountable), the NGO reports: the government's administrator submits no
+    # value (403). Posts carry no data: forms come back 400.
+    ("projects:project_list", "get", lambda w: {}, 200, 200, 200),
+    ("projects:project_create", "get", lambda w: {}, 302, 200, 200),
+    ("projects:projects_iati", "get", lambda w: {}, 200, 200, 200),
+    ("projects:progress_rules", "get", lambda w: {}, 302, 403, 403),
+    ("projects:document_download", "get", _private("document"), 404, 404, 302),  # the link
+    ("projects:document_download", "get", _public("document"), 200, 200, 200),  # the file
+    ("projects:document_remove", "post", _private("document"), 302, 404, 302),
+    ("projects:document_remove", "post", _public("document"), 302, 403, 302),
+    ("projects:project_detail", "get", _private("project"), 404, 404, 200),
+    ("projects:project_detail", "get", _public("project"), 200, 200, 200),
+    ("projects:project_update", "get", _private("project"), 302, 404, 200),
+    ("projects:project_update", "get", _public("project"), 302, 403, 200),
+    ("projects:project_status", "post", _private("project"), 302, 404, 400),
+    ("projects:project_status", "post", _public("project"), 302, 403, 400),
+    ("projects:project_iati", "get", _private("project"), 404, 404, 404),  # open data only
+    ("projects:project_iati", "get", _public("project"), 200, 200, 200),
+    ("projects:document_create", "get", _private("project"), 302, 404, 200),
+    ("projects:document_create", "get", _public("project"), 302, 403, 200),
+    ("projects:framework", "get", _private("project"), 302, 404, 200),
+    ("projects:framework", "get", _public("project"), 302, 403, 200),
+    ("projects:result_create", "get", _private("project"), 302, 404, 200),
+    ("projects:result_create", "get", _public("project"), 302, 403, 200),
+    ("projects:result_update", "get", _private("result"), 302, 404, 200),
+    ("projects:result_update", "get", _public("result"), 302, 403, 200),
+    # Without ?result= the indicator belongs nowhere: 404 for its editor too.
+    ("projects:indicator_create", "get", _private("project"), 302, 404, 404),
+    ("projects:indicator_create", "get", _public("project"), 302, 403, 404),
+    ("projects:indicator_detail", "get", _private("indicator"), 404, 404, 200),
+    ("projects:indicator_detail", "get", _public("indicator"), 200, 200, 200),
+    ("projects:indicator_update", "get", _private("indicator"), 302, 404, 200),
+    ("projects:indicator_update", "get", _public("indicator"), 302, 403, 200),
+    ("projects:indicator_targets", "get", _private("indicator"), 302, 404, 200),
+    ("projects:indicator_targets", "get", _public("indicator"), 302, 403, 200),
+    ("projects:period_create", "get", _private("project"), 302, 404, 200),
+    ("projects:period_create", "get", _public("project"), 302, 403, 200),
+    ("projects:framework_remove", "post", _private("remove"), 302, 404, 302),
+    ("projects:framework_remove", "post", _public("remove"), 302, 403, 302),
+    ("projects:period_report", "get", _private("period"), 404, 404, 200),
+    ("projects:period_report", "get", _public("period"), 200, 200, 200),
+    ("projects:period_submit", "post", _private("period"), 302, 404, 403),
+    ("projects:period_submit", "post", _public("period"), 302, 403, 403),
+    ("projects:period_approve", "post", _private("period"), 302, 404, 302),
+    ("projects:period_approve", "post", _public("period"), 302, 403, 302),
+    ("projects:value_save", "post", _private("value_of"), 302, 404, 403),
+    ("projects:value_save", "post", _public("value_of"), 302, 403, 403),
+    ("projects:value_approve", "post", _private("value"), 302, 404, 302),
+    ("projects:value_approve", "post", _public("value"), 302, 403, 302),
+    ("projects:value_return", "post", _private("value"), 302, 404, 400),  # no comment
+    ("projects:value_return", "post", _public("value"), 302, 403, 400),
+    # Projects in the API. The submitted value has no target: before approval it is the
+    # project's members' only, on the public project too.
+    ("api:project-list", "get", lambda w: {}, 200, 200, 200),
+    ("api:project-detail", "get", _private("project"), 404, 404, 200),
+    ("api:project-detail", "get", _public("project"), 200, 200, 200),
+    ("api:project-results", "get", _private("project"), 404, 404, 200),
+    ("api:project-results", "get", _public("project"), 200, 200, 200),
+    ("api:projectperiod-list", "get", lambda w: {}, 200, 200, 200),
+    ("api:projectperiod-detail", "get", lambda w: _api_pk(w, "private", "period"), 404, 404, 200),
+    ("api:projectperiod-detail", "get", lambda w: _api_pk(w, "public", "period"), 200, 200, 200),
+    ("api:projectperiod-submit", "post", lambda w: _api_pk(w, "private", "period"), 401, 404, 403),
+    ("api:projectperiod-submit", "post", lambda w: _api_pk(w, "public", "period"), 401, 403, 403),
+    ("api:projectvalue-list", "get", lambda w: {}, 200, 200, 200),
+    ("api:projectvalue-list", "post", lambda w: {}, 401, 400, 400),  # empty entry
+    ("api:projectvalue-detail", "get", lambda w: _api_pk(w, "private", "value"), 404, 404, 200),
+    ("api:projectvalue-detail", "get", lambda w: _api_pk(w, "public", "value"), 404, 404, 200),
+    ("api:projectvalue-approve", "post", lambda w: _api_pk(w, "public", "value"), 401, 404, 200),
+    ("api:projectvalue-return", "post", lambda w: _api_pk(w, "public", "value"), 401, 404, 400),
 ]
 
 # allauth's pages: public forms, or pages that send an anonymous visitor to log in. Their

@@ -22,6 +22,8 @@ from passerelle.community.api.notifications import NotificationViewSet
 from passerelle.geo.api import CountryViewSet, RegionalBodyViewSet, RegionViewSet
 from passerelle.hub.api import MatchViewSet, OfferViewSet, SupportRequestViewSet
 from passerelle.pledges.api import PledgeViewSet
+from passerelle.projects.api import PeriodViewSet, ProjectViewSet, ValueViewSet
+from passerelle.projects.iati_views import projects_iati
 from passerelle.taxonomy.api import (
     CapacityAreaViewSet,
     GCMObjectiveViewSet,
@@ -59,10 +61,16 @@ router.register("offers", OfferViewSet, basename="offer")
 router.register("matches", MatchViewSet, basename="match")
 # Pledges
 router.register("pledges", PledgeViewSet, basename="pledge")
+# Projects
+router.register("projects", ProjectViewSet, basename="project")
+router.register("project-periods", PeriodViewSet, basename="projectperiod")
+router.register("project-values", ValueViewSet, basename="projectvalue")
 
 urlpatterns = [
     path("", include(router.urls)),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
+    # Projects: the IATI 2.03 file of every public project (a plain view: XML, not a resource)
+    path("iati/activities.xml", projects_iati, name="iati_activities"),
 ]

@@ -1,7 +1,8 @@
 """Page sections: how a lower module's page shows what higher modules hold.
 
 Pages: home, dashboard (obj: the user), country, regional_body, capacity_area, gcm_objective,
-organisation, assessment_profile (obj: the assessment and its scoring.Profile).
+organisation, assessment_profile (obj: the assessment and its scoring.Profile), support_request
+(obj: the request and its peers), match.
 
 A country page lists the organisations there now, and later the assessments, requests and
 projects; the home page shows counts from every module. The page's module cannot import those

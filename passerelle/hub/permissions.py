@@ -171,7 +171,13 @@ class MatchPolicy(Policy):
                 for side in match_sides(user, match)
             )
         if action == "start_partnership":
-            return match.status == MatchStatus.ACCEPTED and is_broker(user)
+            # The partnership starts when one of the two parties, or the secretariat, records
+            # the project it becomes.
+            return match.status == MatchStatus.ACCEPTED and (
+                is_broker(user)
+                or requester_role(user, match.request, MembershipRole.EDITOR)
+                or provider_role(user, match.offer, MembershipRole.EDITOR)
+            )
         return False
 
 

@@ -20,7 +20,6 @@ urlpatterns = [
     path("matches/<int:pk>/", matches.match_detail, name="match_detail"),
     path("matches/<int:pk>/introduce/", matches.introduce, name="match_introduce"),
     path("matches/<int:pk>/answer/<slug:side>/", matches.decide, name="match_decide"),
-    path("matches/<int:pk>/partnership/", matches.start_partnership, name="match_partnership"),
     path("brokering/", matches.console, name="console"),
     path("matching/weights/", matches.weights, name="weights"),
     path("map/", supply_demand.supply_demand_map, name="supply_demand"),

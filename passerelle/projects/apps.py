@@ -8,4 +8,4 @@ class ProjectsConfig(AppConfig):
     verbose_name = _("Projects")
 
     def ready(self):
-        from . import notification_types, periodic, permissions  # noqa: F401  (registrations)
+        from . import demo, notification_types, periodic, permissions, sections  # noqa: F401

@@ -143,3 +143,39 @@ class Dimension(models.TextChoices):
     AGE_GROUP = "age_group", _("Age group")
     MIGRANT_STATUS = "migrant_status", _("Migrant status")
     LOCATION = "location", _("Location")
+
+
+class EvaluationType(models.TextChoices):
+    MID_TERM = "mid_term", _("Mid-term evaluation")
+    FINAL = "final", _("Final evaluation")
+    IMPACT = "impact", _("Impact evaluation")
+    EX_POST = "ex_post", _("Ex-post evaluation")
+
+
+class EvaluationMethod(models.TextChoices):
+    DESK_REVIEW = "desk_review", _("Desk review")
+    MIXED = "mixed", _("Mixed methods")
+    CONTRIBUTION = "contribution", _("Contribution analysis")
+    QUASI_EXPERIMENTAL = "quasi_experimental", _("Quasi-experimental")
+    EXPERIMENTAL = "experimental", _("Randomised (experimental)")
+    PARTICIPATORY = "participatory", _("Participatory")
+
+
+class Rating(models.IntegerChoices):
+    """How well a project did on one OECD-DAC criterion."""
+
+    UNSATISFACTORY = 1, _("Unsatisfactory")
+    PARTLY = 2, _("Partly satisfactory")
+    SATISFACTORY = 3, _("Satisfactory")
+    HIGHLY = 4, _("Highly satisfactory")
+
+
+# The OECD-DAC evaluation criteria (2019: coherence joined the five of 1991).
+CRITERIA = {
+    "relevance": _("Relevance"),
+    "coherence": _("Coherence"),
+    "effectiveness": _("Effectiveness"),
+    "efficiency": _("Efficiency"),
+    "impact": _("Impact"),
+    "sustainability": _("Sustainability"),
+}

@@ -11,18 +11,23 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.models import TimeStampedModel
 from passerelle.core.permissions import Visibility
 
 from .choices import (
+    CRITERIA,
     QUANTITATIVE,
     DocumentCategory,
+    EvaluationMethod,
+    EvaluationType,
     Frequency,
     Measure,
     ParticipantRole,
     ProjectStatus,
+    Rating,
     ResultType,
     Scope,
     Significance,
@@ -160,6 +165,13 @@ class Project(TimeStampedModel):
     @property
     def is_public(self) -> bool:
         return self.visibility == Visibility.PUBLIC
+
+    @property
+    def accountable(self) -> list:
+        """The accountable organisations (reads the prefetched participants)."""
+        return [
+            p.organisation for p in self.participants.all() if p.role == ParticipantRole.ACCOUNTABLE
+        ]
 
 
 class Participant(TimeStampedModel):
@@ -429,7 +441,15 @@ class ReportingPeriod(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.start:%Y-%m-%d} to {self.end:%Y-%m-%d}"
+        return self.label
+
+    @property
+    def label(self) -> str:
+        """The period's dates as the reader writes them."""
+        return _("%(start)s to %(end)s") % {
+            "start": date_format(self.start, "SHORT_DATE_FORMAT"),
+            "end": date_format(self.end, "SHORT_DATE_FORMAT"),
+        }
 
     def get_absolute_url(self) -> str:
         return reverse("projects:period_report", kwargs={"pk": self.project_id, "period": self.pk})
@@ -525,3 +545,101 @@ class ProgressRules(models.Model):
 
     def __str__(self) -> str:
         return str(_("progress rules"))
+
+
+def _rating_field(label):
+    return models.PositiveSmallIntegerField(
+        label, choices=Rating.choices, null=True, blank=True, help_text=_("Empty: not rated.")
+    )
+
+
+class Evaluation(TimeStampedModel):
+    """An evaluation of the project: its kind, method and evaluator, what it found, and a
+    rating on each OECD-DAC criterion. Its report is one of the project's documents (category
+    "review and evaluation"), so that it is served and exported like the others."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="evaluations")
+    type = models.CharField(_("type"), max_length=20, choices=EvaluationType.choices)
+    method = models.CharField(_("method"), max_length=20, choices=EvaluationMethod.choices)
+    evaluator = models.CharField(_("evaluator"), max_length=200)
+    independent = models.BooleanField(
+        _("independent"), default=True,
+        help_text=_("Carried out by evaluators outside the project's organisations."),
+    )  # fmt: skip
+    completed_on = models.DateField(_("completed on"))
+    findings = models.TextField(_("findings"), max_length=10_000)
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
+    relevance = _rating_field(_("relevance"))
+    coherence = _rating_field(_("coherence"))
+    effectiveness = _rating_field(_("effectiveness"))
+    efficiency = _rating_field(_("efficiency"))
+    impact = _rating_field(_("impact"))
+    sustainability = _rating_field(_("sustainability"))
+    report = models.OneToOneField(
+        Document, null=True, blank=True, on_delete=models.SET_NULL, related_name="evaluation",
+        verbose_name=_("report"),
+    )  # fmt: skip
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("evaluation")
+        verbose_name_plural = _("evaluations")
+        ordering = ["project", "-completed_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(type__in=EvaluationType.values), name="projects_evaluation_type_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(method__in=EvaluationMethod.values),
+                name="projects_evaluation_method_valid",
+            ),
+        ] + [
+            models.CheckConstraint(
+                condition=Q(**{f"{name}__isnull": True}) | Q(**{f"{name}__in": Rating.values}),
+                name=f"projects_evaluation_{name}_valid",
+            )
+            for name in CRITERIA
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_type_display()} ({self.completed_on:%Y})"
+
+    def ratings(self) -> list[tuple[str, int | None, str]]:
+        """(criterion, rating, rating in words) for each OECD-DAC criterion."""
+        return [
+            (label, getattr(self, name), getattr(self, f"get_{name}_display")() or "")
+            for name, label in CRITERIA.items()
+        ]
+
+
+class Lesson(TimeStampedModel):
+    """A lesson learned from the project (often from one of its evaluations), kept here until
+    the knowledge platform publishes it: `services.lessons_to_publish` is what it reads."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="lessons")
+    evaluation = models.ForeignKey(
+        Evaluation, null=True, blank=True, on_delete=models.SET_NULL, related_name="lessons",
+        verbose_name=_("from the evaluation"),
+    )  # fmt: skip
+    title = models.CharField(_("title"), max_length=200)
+    text = models.TextField(_("lesson"), max_length=5000)
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
+    capacity_areas = models.ManyToManyField(
+        "taxonomy.CapacityArea", blank=True, related_name="+", verbose_name=_("capacity areas")
+    )
+    gcm_objectives = models.ManyToManyField(
+        "taxonomy.GCMObjective", blank=True, related_name="+", verbose_name=_("GCM objectives")
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("lesson learned")
+        verbose_name_plural = _("lessons learned")
+        ordering = ["project", "-created"]
+
+    def __str__(self) -> str:
+        return self.title

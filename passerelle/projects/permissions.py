@@ -15,7 +15,17 @@ from passerelle.accounts.choices import MembershipRole
 from passerelle.core.permissions import Policy, Visibility, is_secretariat, register_policy
 
 from .choices import REPORTING_STATUSES, ParticipantRole, ProjectStatus
-from .models import Document, Indicator, Participant, PeriodValue, Project, ReportingPeriod, Result
+from .models import (
+    Document,
+    Indicator,
+    Participant,
+    PeriodValue,
+    Project,
+    ProjectCountry,
+    ProjectRegion,
+    ReportingPeriod,
+    Result,
+)
 
 CLOSED_STATUSES = (ProjectStatus.CLOSED, ProjectStatus.CANCELLED)
 
@@ -115,6 +125,8 @@ def _through_project(field: str):
 
 register_policy(Project, ProjectPolicy())
 register_policy(Participant, _through_project("project"))
+register_policy(ProjectCountry, _through_project("project"))
+register_policy(ProjectRegion, _through_project("project"))
 register_policy(Document, _through_project("project"))
 register_policy(Result, _through_project("project"))
 register_policy(ReportingPeriod, _through_project("project"))

@@ -119,14 +119,18 @@ def test_a_party_answers_only_for_its_side_and_once(match, secretariat, editor):
     assert match.requester_decision == "accepted"
 
 
-def test_an_accepted_match_becomes_a_partnership(match, secretariat, editor, provider_editor):
+def test_an_accepted_match_becomes_a_partnership(
+    match, secretariat, editor, provider_editor, outsider
+):
     match = _introduced(match, secretariat)
     services.match_decide(actor=fresh(editor), match=match, side="requester", accept=True)
+    with pytest.raises(PermissionDenied):  # not accepted by both yet
+        services.match_start_partnership(actor=fresh(editor), match=match)
     services.match_decide(actor=fresh(provider_editor), match=match, side="provider", accept=True)
     with pytest.raises(PermissionDenied):
-        services.match_start_partnership(actor=fresh(editor), match=match)
+        services.match_start_partnership(actor=fresh(outsider), match=match)
 
-    services.match_start_partnership(actor=fresh(secretariat), match=match)
+    services.match_start_partnership(actor=fresh(editor), match=match)
 
     match.refresh_from_db()
     match.request.refresh_from_db()

@@ -17,6 +17,9 @@ from passerelle.hub.matching.weights import matching_settings
 from passerelle.hub.models import Match, Offer
 from passerelle.taxonomy.models import CapacityArea
 
+from .. import services
+from .conftest import fresh
+
 pytestmark = pytest.mark.django_db
 
 
@@ -231,7 +234,8 @@ def test_introduction_answers_and_partnership_through_the_pages(
     logged_in(provider_editor).post(
         reverse(decide, kwargs={"pk": match.pk, "side": "provider"}), {"decision": "accept"}
     )
-    broker.post(reverse("hub:match_partnership", kwargs={"pk": match.pk}))
+    # The partnership starts when a party records the project (the projects module's page).
+    services.match_start_partnership(actor=fresh(editor), match=match)
 
     match.refresh_from_db()
     assert match.status == "partnership"

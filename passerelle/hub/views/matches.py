@@ -1,6 +1,6 @@
 """Pages of brokering: a match with its explanation and history, the secretariat's introduction,
-each party's answer, the start of a partnership; the secretariat's console and the matcher's
-weights."""
+each party's answer (the projects module adds the start of the partnership, as a section); the
+secretariat's console and the matcher's weights."""
 
 from django.conf import settings
 from django.contrib import messages
@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from passerelle.core.forms import add_service_errors
 from passerelle.core.permissions import require, user_can
+from passerelle.core.sections import render_sections
 
 from .. import selectors, services
 from ..choices import Side
@@ -29,10 +30,7 @@ def match_detail(request, pk):
 
 def render_match(request, match, *, introduction_form=None, decision_form=None, status=200):
     user = request.user
-    can = {
-        action: user_can(user, action, match)
-        for action in ("introduce", "decide", "start_partnership")
-    }
+    can = {action: user_can(user, action, match) for action in ("introduce", "decide")}
     sides = sorted(
         side for side in match_sides(user, match) if getattr(match, f"{side}_decision") == "pending"
     )
@@ -44,6 +42,7 @@ def render_match(request, match, *, introduction_form=None, decision_form=None, 
         "sides": sides,
         "introduction_form": introduction_form or IntroductionForm(),
         "decision_form": decision_form or DecisionForm(),
+        "sections": render_sections("match", request, match),
     }
     return render(request, "hub/match_detail.html", context, status=status)
 
@@ -90,15 +89,6 @@ def decide(request, pk, side):
             messages.success(request, _("Your answer is recorded."))
             return redirect("hub:match_detail", pk=match.pk)
     return render_match(request, match, decision_form=form, status=400)
-
-
-@require_POST
-@login_required
-def start_partnership(request, pk):
-    match = selectors.match_get(user=request.user, pk=pk)
-    services.match_start_partnership(actor=request.user, match=match)
-    messages.success(request, _("The partnership has started."))
-    return redirect("hub:match_detail", pk=match.pk)
 
 
 @login_required

@@ -22,6 +22,7 @@ from passerelle.assessments import selectors as assessment_selectors
 from passerelle.assessments import services as assessment_services
 from passerelle.core.forms import ReasonForm, add_service_errors
 from passerelle.core.permissions import require, user_can
+from passerelle.core.sections import render_sections
 from passerelle.core.workflow import Transition, perform_transition
 
 from .. import selectors, services
@@ -238,6 +239,7 @@ def render_detail(request, support_request, *, review_form=None, status=200):
         if actions["view_matches"]
         else []
     )
+    peers = selectors.peers_of(support_request) if support_request.published_at else []
     context = {
         "support_request": support_request,
         "timeline": selectors.timeline(support_request),
@@ -247,7 +249,8 @@ def render_detail(request, support_request, *, review_form=None, status=200):
         "statuses": RequestStatus,
         "matches": [(match, explanation_rows(match)) for match in matches],
         "can_offer": user.is_authenticated and support_request.status in ANSWERABLE,
-        "peers": selectors.peers_of(support_request) if support_request.published_at else [],
+        "peers": peers,
+        "sections": render_sections("support_request", request, (support_request, peers)),
     }
     return render(request, "hub/request_detail.html", context, status=status)
 

@@ -2,6 +2,13 @@
 and its periods, and reporting with approval. Each step checks the policy and is audited under
 `projects.*`."""
 
+from .evaluations import (
+    EvaluationData,
+    evaluation_record,
+    evaluation_update,
+    lesson_record,
+    lessons_to_publish,
+)
 from .projects import (
     ProjectData,
     document_add,
@@ -38,6 +45,7 @@ from .results import (
 )
 
 __all__ = [
+    "EvaluationData",
     "IndicatorData",
     "ProjectData",
     "ResultData",
@@ -45,9 +53,13 @@ __all__ = [
     "ValueData",
     "document_add",
     "document_remove",
+    "evaluation_record",
+    "evaluation_update",
     "indicator_create",
     "indicator_remove",
     "indicator_update",
+    "lesson_record",
+    "lessons_to_publish",
     "period_add",
     "period_remove",
     "progress_rules_update",

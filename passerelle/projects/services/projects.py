@@ -29,6 +29,7 @@ from ..choices import (
     Significance,
 )
 from ..models import Document, Participant, Project, ProjectCountry, ProjectRegion
+from .locking import lock_project
 from .results import sync_periods
 
 DESCRIPTION_LIMIT = 10_000
@@ -244,6 +245,9 @@ def project_create(
         is_demo=organisation.is_demo,
         **_clean(data),
     )
+    if status == ProjectStatus.IMPLEMENTATION and project.actual_start is None:
+        # Recorded while it runs: it started as planned, unless that day is still to come.
+        project.actual_start = min(project.planned_start, timezone.localdate())
     if submission_key is not None:
         project.submission_key = submission_key
     project.full_clean(exclude=["created_by"])
@@ -278,17 +282,9 @@ def project_create_from_match(
     return project
 
 
-def _lock(project: Project) -> Project:
-    return (
-        Project.objects.select_for_update(of=("self",))
-        .prefetch_related("participants")
-        .get(pk=project.pk)
-    )
-
-
 @transaction.atomic
 def project_update(*, actor, project: Project, data: ProjectData) -> Project:
-    project = _lock(project)
+    project = lock_project(project.pk)
     require(actor, "change", project)
     for name, value in _clean(data).items():
         setattr(project, name, value)
@@ -304,7 +300,7 @@ def project_update(*, actor, project: Project, data: ProjectData) -> Project:
 def project_set_status(*, actor, project: Project, status: int, reason: str = "") -> Project:
     """Move the project along IATI's statuses (NEXT_STATUSES); the actual dates follow: the
     start when it goes into implementation, the end when it is finalised or stops."""
-    project = _lock(project)
+    project = lock_project(project.pk)
     require(actor, "change_status", project)
     if status not in NEXT_STATUSES[ProjectStatus(project.status)]:
         raise ValidationError(
@@ -332,7 +328,7 @@ def document_add(
     document_date: date | None = None, upload=None, url: str = "",
 ) -> Document:  # fmt: skip
     """Attach a file (type, size and content checked) or a link, not both."""
-    project = _lock(project)
+    project = lock_project(project.pk)
     require(actor, "change", project)
     errors = {}
     if not title.strip():
@@ -361,7 +357,7 @@ def document_add(
 
 @transaction.atomic
 def document_remove(*, actor, document: Document) -> None:
-    project = _lock(document.project)
+    project = lock_project(document.project_id)
     require(actor, "change", project)
     log_action(
         actor, project, "projects.document.removed",
@@ -369,6 +365,7 @@ def document_remove(*, actor, document: Document) -> None:
     )  # fmt: skip
     stored = document.file.name
     document.delete()
+    project.save(update_fields=["updated"])  # the export's last-updated moves
     if stored:
         # Remove the file only once the row is gone for good.
         storage = document.file.storage

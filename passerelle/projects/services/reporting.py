@@ -28,6 +28,7 @@ from ..choices import EDITABLE_VALUE_STATUSES, REPORTING_STATUSES, Measure, Valu
 from ..models import Indicator, PeriodValue, Project, ReportingPeriod
 from ..periods import locks_on
 from ..permissions import reports_indicator
+from .locking import lock_project
 
 COMMENT_LIMIT = 2000
 
@@ -49,14 +50,6 @@ class ValueData:
     narrative: str = ""
     disaggregation: dict = field(default_factory=dict)
     evidence_url: str = ""
-
-
-def _locked_project(project_id: int) -> Project:
-    return (
-        Project.objects.select_for_update(of=("self",))
-        .prefetch_related("participants")
-        .get(pk=project_id)
-    )
 
 
 def entry_closed_reason(period: ReportingPeriod, project: Project, *, today: date) -> str | None:
@@ -161,7 +154,7 @@ def value_save(
     expected_version: int | None,
 ) -> PeriodValue:  # fmt: skip
     """Save an actual as entered (autosave calls this on every change)."""
-    project = _locked_project(period.project_id)
+    project = lock_project(period.project_id)
     require(actor, "report", project)
     if indicator.result.project_id != project.pk:
         raise ValidationError(_("This indicator belongs to another project."))
@@ -189,14 +182,18 @@ def value_save(
 
 
 def _reported(value: PeriodValue) -> bool:
-    return value.actual is not None or bool(value.narrative)
+    """Entered enough to be approved: the figure of a quantitative indicator, the narrative of
+    the others."""
+    if value.indicator.is_quantitative:
+        return value.actual is not None
+    return bool(value.narrative)
 
 
 @transaction.atomic
 def values_submit(*, actor, period: ReportingPeriod) -> int:
     """Submit for approval every value of the period the actor reports that is entered and not
     yet submitted; return how many."""
-    project = _locked_project(period.project_id)
+    project = lock_project(period.project_id)
     require(actor, "report", project)
     candidates = (
         PeriodValue.objects.select_for_update(of=("self",))
@@ -230,7 +227,7 @@ def values_submit(*, actor, period: ReportingPeriod) -> int:
 
 
 def _review(actor, value: PeriodValue):
-    project = _locked_project(value.period.project_id)
+    project = lock_project(value.period.project_id)
     require(actor, "approve", project)
     value = PeriodValue.objects.select_for_update().get(pk=value.pk)
     if value.status != ValueStatus.SUBMITTED:

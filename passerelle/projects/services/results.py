@@ -24,6 +24,7 @@ from ..models import (
     Result,
 )
 from ..periods import periods_between
+from .locking import lock_project
 
 MAX_CATEGORIES = 12
 
@@ -57,14 +58,6 @@ class IndicatorData:
     assessment_indicator: object = None
 
 
-def _locked_project(project: Project) -> Project:
-    return (
-        Project.objects.select_for_update(of=("self",))
-        .prefetch_related("participants")
-        .get(pk=project.pk)
-    )
-
-
 def _result_errors(project: Project, data: ResultData) -> dict:
     errors = {}
     if not data.title.strip():
@@ -89,7 +82,7 @@ def _result_errors(project: Project, data: ResultData) -> dict:
 
 @transaction.atomic
 def result_create(*, actor, project: Project, data: ResultData) -> Result:
-    project = _locked_project(project)
+    project = lock_project(project.pk)
     require(actor, "change", project)
     if errors := _result_errors(project, data):
         raise ValidationError(errors)
@@ -106,7 +99,7 @@ def result_create(*, actor, project: Project, data: ResultData) -> Result:
 
 @transaction.atomic
 def result_update(*, actor, result: Result, data: ResultData) -> Result:
-    project = _locked_project(result.project)
+    project = lock_project(result.project_id)
     require(actor, "change", project)
     if data.type != result.type and result.children.exists():
         raise ValidationError({"type": _("Move the results under it first: its level holds them.")})
@@ -137,7 +130,7 @@ def _has_reported_values(indicators) -> bool:
 def result_remove(*, actor, result: Result) -> None:
     """Remove a result with what it holds, unless values were reported there: those are the
     project's record."""
-    project = _locked_project(result.project)
+    project = lock_project(result.project_id)
     require(actor, "change", project)
     below = _descendants(result)
     if _has_reported_values(Indicator.objects.filter(result__in=below)):
@@ -146,6 +139,7 @@ def result_remove(*, actor, result: Result) -> None:
         actor, project, "projects.result.removed", {"result": result.pk, "title": result.title}
     )
     result.delete()
+    project.save(update_fields=["updated"])  # the export's last-updated moves
 
 
 def _descendants(result: Result) -> list[Result]:
@@ -219,7 +213,7 @@ def _indicator_fields(data: IndicatorData) -> dict:
 
 @transaction.atomic
 def indicator_create(*, actor, result: Result, data: IndicatorData) -> Indicator:
-    project = _locked_project(result.project)
+    project = lock_project(result.project_id)
     require(actor, "change", project)
     if errors := _indicator_errors(project, data):
         raise ValidationError(errors)
@@ -235,7 +229,7 @@ def indicator_create(*, actor, result: Result, data: IndicatorData) -> Indicator
 
 @transaction.atomic
 def indicator_update(*, actor, indicator: Indicator, data: IndicatorData) -> Indicator:
-    project = _locked_project(indicator.result.project)
+    project = lock_project(indicator.result.project.pk)
     require(actor, "change", project)
     if errors := _indicator_errors(project, data):
         raise ValidationError(errors)
@@ -254,7 +248,7 @@ def indicator_update(*, actor, indicator: Indicator, data: IndicatorData) -> Ind
 
 @transaction.atomic
 def indicator_remove(*, actor, indicator: Indicator) -> None:
-    project = _locked_project(indicator.result.project)
+    project = lock_project(indicator.result.project.pk)
     require(actor, "change", project)
     if _has_reported_values([indicator]):
         raise ValidationError(_("Values were reported for this indicator: it stays."))
@@ -263,6 +257,7 @@ def indicator_remove(*, actor, indicator: Indicator) -> None:
         {"indicator": indicator.pk, "title": indicator.title},
     )  # fmt: skip
     indicator.delete()
+    project.save(update_fields=["updated"])  # the export's last-updated moves
 
 
 def sync_periods(project: Project) -> None:
@@ -290,7 +285,7 @@ def sync_periods(project: Project) -> None:
 @transaction.atomic
 def period_add(*, actor, project: Project, start: date, end: date) -> ReportingPeriod:
     """A custom period; it may not overlap another one."""
-    project = _locked_project(project)
+    project = lock_project(project.pk)
     require(actor, "change", project)
     if project.reporting_frequency != Frequency.CUSTOM:
         raise ValidationError(
@@ -307,7 +302,7 @@ def period_add(*, actor, project: Project, start: date, end: date) -> ReportingP
 
 @transaction.atomic
 def period_remove(*, actor, period: ReportingPeriod) -> None:
-    project = _locked_project(period.project)
+    project = lock_project(period.project_id)
     require(actor, "change", project)
     if period.values.filter(~Q(actual__isnull=True) | ~Q(narrative="")).exists():
         raise ValidationError(_("Values were reported in this period: it stays."))
@@ -315,12 +310,13 @@ def period_remove(*, actor, period: ReportingPeriod) -> None:
         actor, project, "projects.period.removed", {"start": period.start, "end": period.end}
     )
     period.delete()
+    project.save(update_fields=["updated"])  # the export's last-updated moves
 
 
 @transaction.atomic
 def target_set(*, actor, indicator: Indicator, period: ReportingPeriod, target) -> PeriodValue:
     """The value the indicator should reach by the end of the period (empty: none)."""
-    project = _locked_project(indicator.result.project)
+    project = lock_project(indicator.result.project.pk)
     require(actor, "change", project)
     if period.project_id != project.pk:
         raise ValidationError(_("This period belongs to another project."))

@@ -167,3 +167,47 @@ def open_period(project):
 def locked_period(project):
     """The project's first period: it ended long ago and is locked."""
     return project.periods.order_by("start").first()
+
+
+@pytest.fixture
+def implementer_editor(implementer):
+    return MembershipFactory(organisation=implementer, role="editor").user
+
+
+@pytest.fixture
+def make_match(accountable, runner, implementer, implementer_editor, secretariat):
+    """make_match(status="accepted"): a hub match between a request of the accountable
+    organisation (its runner asks) and an offer of the implementing one, introduced by the
+    secretariat and taken to "proposed", "introduced", "accepted" or "declined"."""
+    from passerelle.hub import services as hub
+    from passerelle.hub.models import Match
+    from passerelle.hub.tests.conftest import advance, offer_data, request_data
+
+    def make(status="accepted"):
+        support_request = hub.request_create(
+            actor=fresh(runner), organisation=accountable, data=request_data()
+        )
+        advance(support_request, "open", requester=fresh(runner), broker=fresh(secretariat))
+        offer = hub.offer_create(
+            actor=fresh(implementer_editor), organisation=implementer,
+            data=offer_data(expert_days=30),
+        )  # fmt: skip
+        hub.offer_publish(actor=fresh(implementer_editor), offer=offer)
+        match = Match.objects.create(
+            request=support_request, offer=offer, score=0.8,
+            explanation={"score": 0.8, "values": {}, "weights": {}},
+            computed_at=timezone.now(), in_request_top=True,
+        )  # fmt: skip
+        if status != "proposed":
+            hub.match_introduce(actor=fresh(secretariat), match=match)
+        if status in ("accepted", "declined"):
+            hub.match_decide(actor=fresh(runner), match=match, side="requester", accept=True)
+            hub.match_decide(
+                actor=fresh(implementer_editor), match=match, side="provider",
+                accept=status == "accepted", reason="" if status == "accepted" else "Booked.",
+            )  # fmt: skip
+        match.refresh_from_db()
+        assert match.status == status
+        return match
+
+    return make
