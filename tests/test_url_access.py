@@ -235,6 +235,13 @@ def _projects(government, owner):
         attached = project_services.document_add(
             actor=owner, project=project, title="MoU", category="A09", language="en", **document
         )
+        evaluation = project_services.evaluation_record(
+            actor=owner, project=project,
+            data=project_services.EvaluationData(
+                type="mid_term", method="desk_review", evaluator="An evaluator",
+                completed_on=today, findings="The training reached every border post.",
+            ),
+        )  # fmt: skip
         pk = project.pk
         return {
             "project": {"pk": pk},
@@ -245,6 +252,7 @@ def _projects(government, owner):
             "value": {"pk": pk, "value": value.pk},
             "remove": {"pk": pk, "kind": "indicator", "item": indicator.pk},
             "document": {"pk": attached.pk},
+            "evaluation": {"pk": pk, "evaluation": evaluation.pk},
         }
 
     return {
@@ -718,9 +726,16 @@ CASES = [
     ("projects:value_approve", "post", _public("value"), 302, 403, 302),
     ("projects:value_return", "post", _private("value"), 302, 404, 400),  # no comment
     ("projects:value_return", "post", _public("value"), 302, 403, 400),
+    ("projects:evaluation_create", "get", _private("project"), 302, 404, 200),
+    ("projects:evaluation_create", "get", _public("project"), 302, 403, 200),
+    ("projects:evaluation_update", "get", _private("evaluation"), 302, 404, 200),
+    ("projects:evaluation_update", "get", _public("evaluation"), 302, 403, 200),
+    ("projects:lesson_create", "get", _private("project"), 302, 404, 200),
+    ("projects:lesson_create", "get", _public("project"), 302, 403, 200),
     # Projects in the API. The submitted value has no target: before approval it is the
     # project's members' only, on the public project too.
     ("api:project-list", "get", lambda w: {}, 200, 200, 200),
+    ("api:iati_activities", "get", lambda w: {}, 200, 200, 200),
     ("api:project-detail", "get", _private("project"), 404, 404, 200),
     ("api:project-detail", "get", _public("project"), 200, 200, 200),
     ("api:project-results", "get", _private("project"), 404, 404, 200),

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "passerelle.pledges",
     "passerelle.hub",
     "passerelle.projects",
+    "passerelle.reviews",
     "passerelle.api",
 ]
 

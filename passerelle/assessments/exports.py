@@ -16,16 +16,14 @@ A view serving the file checks that the user may see the assessment's answers fi
 
 from django.utils.translation import gettext as _
 
-from . import interchange, selectors
+from passerelle.core import spreadsheets
+from passerelle.core.spreadsheets import CONTENT_TYPES, EXTENSIONS
+
+from . import selectors
 from .choices import Priority
 from .models import Assessment
 from .permissions import may_read_section, may_read_views
 
-EXTENSIONS = ("csv", "xlsx")
-CONTENT_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
 COLUMNS = [
     "domain",
     "domain_name",
@@ -43,9 +41,6 @@ COLUMNS = [
     "from_baseline",
 ]
 VIEWS_COLUMN = "views"
-
-# What a spreadsheet program may run as a formula when a cell starts with it (CSV injection).
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def answer_rows(assessment: Assessment, *, user) -> list[dict]:
@@ -120,18 +115,11 @@ def export(assessment: Assessment, rows: list[dict], extension: str) -> tuple[by
     if extension not in EXTENSIONS:
         raise ValueError(f"unknown export format: {extension!r}")
     columns = list(rows[0]) if rows else list(COLUMNS)
-    starts = _FORMULA_STARTS if extension == "csv" else ("=",)  # xlsx: only "=" makes a formula
-    safe = [{column: _neutralise(row.get(column), starts) for column in columns} for row in rows]
+    safe = spreadsheets.harmless(rows, columns, extension)
     if extension == "csv":
-        content = interchange.to_csv(safe, columns=columns)
+        content = spreadsheets.to_csv(safe, columns)
     else:
-        content = interchange.to_xlsx(safe, title="answers", columns=columns)
+        content = spreadsheets.to_xlsx(safe, "answers", columns)
     framework = assessment.version.framework.code
     filename = f"{assessment.organisation.slug}-{framework}-{assessment.pk}-answers.{extension}"
     return content, CONTENT_TYPES[extension], filename
-
-
-def _neutralise(value, starts: tuple[str, ...]):
-    if isinstance(value, str) and value.startswith(starts):
-        return f"'{value}"
-    return value

@@ -5,10 +5,6 @@ use) and imports it as a new draft version; the shipped JSON files go through th
 (`rows_from_json`), so there is one way to build a version: `build_version`.
 """
 
-import csv
-import io
-from collections.abc import Iterable
-
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
@@ -16,7 +12,6 @@ from .choices import AppliesTo, Scale
 
 LANGUAGES = ("en", "fr", "es")
 MAX_LEVELS = 4
-MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 
 COLUMNS = [
     "domain",
@@ -76,96 +71,6 @@ def version_rows(version) -> list[dict[str, str]]:
                 row[f"level_{descriptor.value}_{lang}"] = getattr(descriptor, f"text_{lang}") or ""
         rows.append({column: row.get(column, "") for column in COLUMNS})
     return rows
-
-
-def to_csv(rows: Iterable[dict], columns: list[str] = COLUMNS) -> bytes:
-    """The rows as CSV with a header line, in UTF-8 with a BOM (what Excel needs to read it)."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns)
-    writer.writeheader()
-    writer.writerows(rows)
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # the BOM lets Excel read UTF-8
-
-
-def to_xlsx(rows: Iterable[dict], title: str, columns: list[str] = COLUMNS) -> bytes:
-    """The rows as a one-sheet workbook named `title`, the header row frozen."""
-    from openpyxl import Workbook
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = title[:31] or "framework"  # Excel's limit for sheet names
-    sheet.append(columns)
-    for row in rows:
-        sheet.append([row[column] for column in columns])
-    sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
-# --- import ------------------------------------------------------------------------------------
-
-
-def read_upload(upload) -> list[dict[str, str]]:
-    """Rows of an uploaded .csv or .xlsx file; a clear error for anything else."""
-    name = (upload.name or "").lower()
-    if upload.size == 0:
-        raise ValidationError(_("The file is empty."), code="empty")
-    if upload.size > MAX_UPLOAD_BYTES:
-        raise ValidationError(
-            _("The file is larger than %(max)d MB.") % {"max": MAX_UPLOAD_BYTES // 1024 // 1024},
-            code="too_large",
-        )
-    data = upload.read()
-    if name.endswith(".csv"):
-        return _read_csv(data)
-    if name.endswith(".xlsx"):
-        return _read_xlsx(data)
-    raise ValidationError(_("Upload a .csv or .xlsx file."), code="type")
-
-
-def _read_csv(data: bytes) -> list[dict[str, str]]:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ValidationError(_("The CSV file must be encoded in UTF-8."), code="encoding") from exc
-    reader = csv.DictReader(io.StringIO(text))
-    _check_header(reader.fieldnames or [])
-    return [{k: (v or "").strip() for k, v in row.items() if k} for row in reader]
-
-
-def _read_xlsx(data: bytes) -> list[dict[str, str]]:
-    from openpyxl import load_workbook
-
-    try:
-        sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
-    except Exception as exc:  # openpyxl raises many kinds of error for a damaged file
-        raise ValidationError(_("This is not a readable .xlsx file."), code="xlsx") from exc
-    lines = sheet.iter_rows(values_only=True)
-    header = [str(cell or "").strip() for cell in next(lines, ())]
-    _check_header(header)
-    rows = []
-    for values in lines:
-        if not any(values):
-            continue
-        rows.append(
-            {
-                column: "" if value is None else str(value).strip()
-                for column, value in zip(header, values, strict=False)
-                if column
-            }
-        )
-    return rows
-
-
-def _check_header(header: list[str]) -> None:
-    missing = [column for column in REQUIRED if column not in header]
-    if missing:
-        raise ValidationError(
-            _("The first row must name the columns; missing: %(columns)s.")
-            % {"columns": ", ".join(missing)},
-            code="header",
-        )
 
 
 def rows_from_json(data: dict) -> list[dict[str, str]]:

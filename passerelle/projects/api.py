@@ -4,6 +4,8 @@ them. Reporting goes through the API too: the implementer saves an actual and su
 values, the accountable organisation approves or returns each value. Values before approval are
 the project's members' only (selectors.values_for)."""
 
+from datetime import date
+
 import django_filters
 from django.db.models import Exists, OuterRef, Prefetch
 from django.urls import reverse
@@ -56,7 +58,7 @@ class CodeLabelField(serializers.Field):
         return {"code": int(value), "label": str(self.choices(value).label)}
 
 
-class OrganisationRefSerializer(serializers.Serializer):
+class ProjectOrganisationSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     slug = serializers.CharField()
     name = serializers.CharField()
@@ -64,7 +66,7 @@ class OrganisationRefSerializer(serializers.Serializer):
 
 
 class ParticipantSerializer(serializers.ModelSerializer):
-    organisation = OrganisationRefSerializer(read_only=True)
+    organisation = ProjectOrganisationSerializer(read_only=True)
     role = CodeLabelField(ParticipantRole)
 
     class Meta:
@@ -88,7 +90,7 @@ class RegionShareSerializer(serializers.ModelSerializer):
         fields = ["region", "percentage"]
 
 
-class MarkersSerializer(serializers.Serializer):
+class PolicyMarkersSerializer(serializers.Serializer):
     """IATI policy markers: 0 not targeted, 1 significant, 2 principal; null: not screened."""
 
     gender = serializers.IntegerField(source="gender_marker", allow_null=True)
@@ -131,7 +133,7 @@ class ProjectSerializer(serializers.ModelSerializer):
     iati_xml = serializers.SerializerMethodField()
     status = CodeLabelField(ProjectStatus)
     scope = CodeLabelField(Scope)
-    recorded_by = OrganisationRefSerializer(source="organisation", read_only=True)
+    recorded_by = ProjectOrganisationSerializer(source="organisation", read_only=True)
     participants = ParticipantSerializer(many=True, read_only=True)
     countries = CountryShareSerializer(many=True, read_only=True)
     regions = RegionShareSerializer(many=True, read_only=True)
@@ -140,7 +142,7 @@ class ProjectSerializer(serializers.ModelSerializer):
     guiding_principles = serializers.SlugRelatedField(
         slug_field="number", many=True, read_only=True
     )
-    markers = MarkersSerializer(source="*", read_only=True)
+    markers = PolicyMarkersSerializer(source="*", read_only=True)
     matches = serializers.SerializerMethodField()
     progress = serializers.FloatField(
         source="progress_percent", allow_null=True, read_only=True,
@@ -202,7 +204,7 @@ class ProjectSerializer(serializers.ModelSerializer):
         return rows
 
 
-class IndicatorSerializer(serializers.Serializer):
+class ProjectIndicatorSerializer(serializers.Serializer):
     """An indicator of the framework (selectors.IndicatorProgress) with its standing."""
 
     id = serializers.IntegerField(source="indicator.pk")
@@ -238,7 +240,7 @@ class IndicatorSerializer(serializers.Serializer):
     )
 
 
-class ResultSerializer(serializers.Serializer):
+class ProjectResultSerializer(serializers.Serializer):
     """A node of the results framework (selectors.ResultNode)."""
 
     id = serializers.IntegerField(source="result.pk")
@@ -248,7 +250,7 @@ class ResultSerializer(serializers.Serializer):
     description = serializers.CharField(source="result.description")
     weight = serializers.IntegerField(source="result.weight")
     progress = serializers.FloatField(source="percent", allow_null=True)
-    indicators = IndicatorSerializer(many=True)
+    indicators = ProjectIndicatorSerializer(many=True)
 
 
 def flattened(nodes) -> list:
@@ -289,13 +291,13 @@ class ProjectViewSet(viewsets.ReadOnlyModelViewSet):
         [project] = with_progress([self.get_object()])
         return Response(self.get_serializer(project).data)
 
-    @extend_schema(responses=ResultSerializer(many=True))
+    @extend_schema(responses=ProjectResultSerializer(many=True))
     @action(detail=True, pagination_class=None, filter_backends=[])
     def results(self, request, pk=None):
         """The results framework, impacts first, each result followed by those that serve it,
         with its indicators and their standing against the targets (approved values only)."""
         roots, _periods = selectors.framework(self.get_object())
-        return Response(ResultSerializer(flattened(roots), many=True).data)
+        return Response(ProjectResultSerializer(flattened(roots), many=True).data)
 
 
 def with_progress(projects: list) -> list:
@@ -312,7 +314,7 @@ class PeriodRefSerializer(serializers.ModelSerializer):
         fields = ["id", "start", "end"]
 
 
-class ValueSerializer(serializers.ModelSerializer):
+class ProjectValueSerializer(serializers.ModelSerializer):
     """A value as the caller may read it: before approval, its actual and everything about it
     are the project's members' only; others get the target and nulls."""
 
@@ -356,7 +358,7 @@ class ValueSerializer(serializers.ModelSerializer):
         return data
 
 
-class ValueEntrySerializer(serializers.Serializer):
+class ProjectValueEntrySerializer(serializers.Serializer):
     indicator = serializers.IntegerField()
     period = serializers.IntegerField()
     actual = serializers.DecimalField(
@@ -379,17 +381,17 @@ class ValueEntrySerializer(serializers.Serializer):
     )
 
 
-class ReturnSerializer(serializers.Serializer):
+class ValueReturnSerializer(serializers.Serializer):
     comment = serializers.CharField(
         required=False, allow_blank=True, default="", help_text=_("What should be fixed.")
     )
 
 
-class ConflictErrorSerializer(serializers.Serializer):
+class ValueConflictErrorSerializer(serializers.Serializer):
     status = serializers.IntegerField()
     code = serializers.CharField()
     message = serializers.CharField()
-    current = ValueSerializer(allow_null=True)
+    current = ProjectValueSerializer(allow_null=True)
 
 
 class ValueFilter(django_filters.FilterSet):
@@ -417,7 +419,7 @@ class ValueViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
     implementer reporting the indicator); …/approve/ and …/return/ are the accountable
     organisation's."""
 
-    serializer_class = ValueSerializer
+    serializer_class = ProjectValueSerializer
     filterset_class = ValueFilter
     lookup_value_regex = r"\d+"
     # Lets registered users through PolicyPermission's write gate; the services decide who may
@@ -434,15 +436,15 @@ class ValueViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         )
 
     @extend_schema(
-        request=ValueEntrySerializer,
-        responses={200: ValueSerializer, 409: inline_serializer(
-            "ValueConflict", {"error": ConflictErrorSerializer()}
+        request=ProjectValueEntrySerializer,
+        responses={200: ProjectValueSerializer, 409: inline_serializer(
+            "ValueConflict", {"error": ValueConflictErrorSerializer()}
         )},
     )  # fmt: skip
     def create(self, request):
         """Save an indicator's actual for a period (create or update). A 409 carries the
         value as it is now when someone saved it after the lock_version given."""
-        entry = ValueEntrySerializer(data=request.data)
+        entry = ProjectValueEntrySerializer(data=request.data)
         entry.is_valid(raise_exception=True)
         values = entry.validated_data
         user = request.user
@@ -475,18 +477,18 @@ class ValueViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
             return Response({"error": body}, status=status.HTTP_409_CONFLICT)
         return Response(self._out(value))
 
-    @extend_schema(request=None, responses=ValueSerializer)
+    @extend_schema(request=None, responses=ProjectValueSerializer)
     @action(detail=True, methods=["post"])
     def approve(self, request, pk=None):
         value = services.value_approve(actor=request.user, value=self.get_object())
         return Response(self._out(value))
 
-    @extend_schema(request=ReturnSerializer, responses=ValueSerializer)
+    @extend_schema(request=ValueReturnSerializer, responses=ProjectValueSerializer)
     @action(detail=True, methods=["post"], url_path="return", url_name="return")
     def return_(self, request, pk=None):
         """Send the value back to its reporter with what to fix."""
         value = self.get_object()
-        data = ReturnSerializer(data=request.data)
+        data = ValueReturnSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         value = services.value_return(
             actor=request.user, value=value, comment=data.validated_data["comment"]
@@ -495,7 +497,7 @@ class ValueViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
 
     def _out(self, value):
         value = self.get_queryset().get(pk=value.pk)
-        return ValueSerializer(value, context=self.get_serializer_context()).data
+        return ProjectValueSerializer(value, context=self.get_serializer_context()).data
 
 
 class ValueCountsSerializer(serializers.Serializer):
@@ -508,7 +510,7 @@ class ValueCountsSerializer(serializers.Serializer):
     approved = serializers.IntegerField(source="approved_count")
 
 
-class PeriodSerializer(serializers.ModelSerializer):
+class ProjectPeriodSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:projectperiod-detail")
     locks_on = serializers.SerializerMethodField()
     values = ValueCountsSerializer(source="*", read_only=True)
@@ -516,10 +518,11 @@ class PeriodSerializer(serializers.ModelSerializer):
     class Meta:
         model = ReportingPeriod
         fields = ["url", "id", "project", "start", "end", "locks_on", "values"]
+        read_only_fields = fields
 
-    def get_locks_on(self, period) -> str:
+    def get_locks_on(self, period) -> date:
         """The first day on which the period's values can no longer be entered."""
-        return locks_on(period.end, period.project.lock_after_days).isoformat()
+        return locks_on(period.end, period.project.lock_after_days)
 
 
 class PeriodFilter(django_filters.FilterSet):
@@ -535,7 +538,7 @@ class PeriodViewSet(viewsets.ReadOnlyModelViewSet):
     approval state. Filter by project (id). POST …/submit/ submits for approval the period's
     values the caller reports (the implementer)."""
 
-    serializer_class = PeriodSerializer
+    serializer_class = ProjectPeriodSerializer
     filterset_class = PeriodFilter
     lookup_value_regex = r"\d+"
     # As for values: the service decides who may submit.

@@ -2598,15 +2598,14 @@ class _Story:
                 status=self._initial_status(),
                 submission_key=_key(demo.key),
             )
-        self.project = project
         if demo.frequency == Frequency.CUSTOM:
             for start, end in self.periods:
                 services.period_add(actor=self.actor, project=project, start=start, end=end)
         periods = list(project.periods.order_by("start"))
         indicators = self._framework(project)
-        self._targets(indicators, periods)
         if self._initial_status() == ProjectStatus.IMPLEMENTATION:
             self._record_past(indicators, periods)
+        self._targets(indicators, periods)
         if demo.status == ProjectStatus.IMPLEMENTATION and demo.story:
             self._report_today(indicators, periods)
         for document in demo.documents:
@@ -2670,7 +2669,7 @@ class _Story:
         return (self.world.today - last[1]).days + 4
 
     def _last_ended(self, periods):
-        ended = [period for period in periods if _end(period) < self.world.today]
+        ended = [period for period in periods if _period_end(period) < self.world.today]
         return ended[-1] if ended else None
 
     def _create_from_match(self) -> Project | None:
@@ -2815,52 +2814,37 @@ class _Story:
 
     def _record_past(self, indicators, periods) -> None:
         """The periods before today, as they were reported and approved (see the module's
-        docstring): the services take no entry in a locked period."""
+        docstring): the services take no entry in a locked period. Written before the targets,
+        which the service then sets on these rows."""
         until, world = self._reported_until(), self.world
         late = self._last_ended(periods) if self.demo.story == LATE else None
-        rows = {
-            (value.indicator_id, value.period_id): value
-            for value in PeriodValue.objects.filter(period__project=self.project)
-        }
-        changed, created = [], []
+        values = []
         for index, period in enumerate(periods):
             if period.end > until or period == late:
                 continue
             for position, (ind, indicator) in enumerate(indicators):
                 data = self._value_data(position, ind, index, periods)
-                value = rows.get((indicator.pk, period.pk))
-                if value is None:
-                    value = PeriodValue(indicator=indicator, period=period)
-                    created.append(value)
-                else:
-                    changed.append(value)
                 entered = _moment(period.end, 24 * (3 + position % 9) + position, world.now)
-                value.actual = data.actual
-                value.narrative = data.narrative
-                value.disaggregation = {
-                    name: {category: str(figure) for category, figure in figures.items()}
-                    for name, figures in data.disaggregation.items()
-                }
-                value.status = ValueStatus.APPROVED
-                value.entered_by = self._reporter(ind)
-                value.entered_at = value.submitted_at = entered
-                value.reviewed_by = self.approver
-                value.reviewed_at = min(entered + timedelta(days=4, hours=3), world.now)
-                value.lock_version = 1
-        fields = [
-            "actual",
-            "narrative",
-            "disaggregation",
-            "status",
-            "entered_by",
-            "entered_at",
-            "submitted_at",
-            "reviewed_by",
-            "reviewed_at",
-            "lock_version",
-        ]
-        PeriodValue.objects.bulk_update(changed, fields)
-        PeriodValue.objects.bulk_create(created)
+                values.append(
+                    PeriodValue(
+                        indicator=indicator,
+                        period=period,
+                        actual=data.actual,
+                        narrative=data.narrative,
+                        disaggregation={
+                            name: {category: str(figure) for category, figure in figures.items()}
+                            for name, figures in data.disaggregation.items()
+                        },
+                        status=ValueStatus.APPROVED,
+                        entered_by=self._reporter(ind),
+                        entered_at=entered,
+                        submitted_at=entered,
+                        reviewed_by=self.approver,
+                        reviewed_at=min(entered + timedelta(days=4, hours=3), world.now),
+                        lock_version=1,
+                    )
+                )
+        PeriodValue.objects.bulk_create(values)
 
     def _reporter(self, ind: Ind) -> User:
         slug = ind.reporter or self.implementers[0]
@@ -2951,7 +2935,8 @@ class _Story:
             )
 
 
-def _end(period) -> date:
+def _period_end(period) -> date:
+    """The end of a period, planned (start, end) or recorded."""
     return period[1] if isinstance(period, tuple) else period.end
 
 

@@ -437,3 +437,10 @@ class LessonForm(forms.Form):
     def __init__(self, *args, project, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["evaluation"].queryset = project.evaluations.all()
+
+
+class ValuesUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Spreadsheet"),
+        help_text=_("The period's sheet, exported here and filled in (.xlsx or .csv)."),
+    )

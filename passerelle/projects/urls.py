@@ -55,6 +55,12 @@ urlpatterns = [
     ),
     path("<int:pk>/periods/<int:period>/", reporting.period_report, name="period_report"),
     path("<int:pk>/periods/<int:period>/submit/", reporting.submit, name="period_submit"),
+    path(
+        "<int:pk>/periods/<int:period>/values.<slug:extension>",
+        reporting.period_export,
+        name="period_export",
+    ),
+    path("<int:pk>/periods/<int:period>/import/", reporting.period_import, name="period_import"),
     path("<int:pk>/periods/<int:period>/approve/", reporting.approve_all, name="period_approve"),
     path(
         "<int:pk>/periods/<int:period>/indicators/<int:indicator>/",

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from passerelle.assessments import interchange, services
 from passerelle.assessments.models import Framework, FrameworkVersion, Indicator
+from passerelle.core import spreadsheets
 from passerelle.core.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
@@ -21,14 +22,16 @@ def local():
 
 
 def upload(rows, name="framework.csv"):
-    return SimpleUploadedFile(name, interchange.to_csv(rows), content_type="text/csv")
+    return SimpleUploadedFile(
+        name, spreadsheets.to_csv(rows, interchange.COLUMNS), content_type="text/csv"
+    )
 
 
 def test_export_then_import_gives_the_same_framework_mapped_to_the_old(local, secretariat):
     rows = interchange.version_rows(local)
     for row in rows:
         row["maps_to"] = row["indicator"]
-    parsed = interchange.read_upload(upload(rows))
+    parsed = spreadsheets.read_upload(upload(rows), required=interchange.REQUIRED)
     draft = services.version_import(
         actor=secretariat,
         framework=local.framework,
@@ -53,8 +56,10 @@ def test_export_then_import_gives_the_same_framework_mapped_to_the_old(local, se
 
 def test_xlsx_round_trip(local):
     rows = interchange.version_rows(local)
-    content = interchange.to_xlsx(rows, title="local")
-    parsed = interchange.read_upload(SimpleUploadedFile("local.xlsx", content))
+    content = spreadsheets.to_xlsx(rows, "local", interchange.COLUMNS)
+    parsed = spreadsheets.read_upload(
+        SimpleUploadedFile("local.xlsx", content), required=interchange.REQUIRED
+    )
     assert parsed == rows
 
 
@@ -66,12 +71,12 @@ def test_xlsx_round_trip(local):
         ("framework.xlsx", b"not a zip", "not a readable"),
         ("framework.csv", b"a,b\n1,2\n", "missing"),
         ("framework.csv", "domain\n\xe9".encode("latin-1"), "UTF-8"),
-        ("framework.csv", b"x" * (interchange.MAX_UPLOAD_BYTES + 1), "larger than"),
+        ("framework.csv", b"x" * (spreadsheets.MAX_UPLOAD_BYTES + 1), "larger than"),
     ],
 )
 def test_bad_files_are_refused_clearly(name, content, message):
     with pytest.raises(ValidationError, match=message):
-        interchange.read_upload(SimpleUploadedFile(name, content))
+        spreadsheets.read_upload(SimpleUploadedFile(name, content), required=interchange.REQUIRED)
 
 
 def test_bad_rows_are_all_listed_and_nothing_is_written(local, secretariat):

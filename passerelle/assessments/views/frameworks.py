@@ -8,8 +8,10 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.http import require_POST
 
+from passerelle.core import spreadsheets
 from passerelle.core.forms import add_service_errors
 from passerelle.core.permissions import is_secretariat, require, user_can
+from passerelle.core.spreadsheets import CONTENT_TYPES, EXTENSIONS
 
 from .. import interchange, selectors, services
 from ..forms import FrameworkForm, IndicatorForm, NewIndicatorForm, VersionImportForm
@@ -108,7 +110,9 @@ class VersionImportView(LoginRequiredMixin, View):
         form = self.form(request.POST, request.FILES)
         if form.is_valid():
             try:
-                rows = interchange.read_upload(form.cleaned_data["file"])
+                rows = spreadsheets.read_upload(
+                    form.cleaned_data["file"], required=interchange.REQUIRED
+                )
                 version = services.version_import(
                     actor=request.user,
                     framework=self.framework,
@@ -135,17 +139,16 @@ class VersionExportView(View):
     """The version as a spreadsheet, to read offline or to edit into a new version."""
 
     def get(self, request, code, version, extension):
-        if extension not in {"csv", "xlsx"}:
+        if extension not in EXTENSIONS:
             raise Http404
         version = selectors.version_get(user=request.user, code=code, version=version)
         rows = interchange.version_rows(version)
         filename = f"{version.framework.code}-{version.version}.{extension}"
         if extension == "csv":
-            content, kind = interchange.to_csv(rows), "text/csv; charset=utf-8"
+            content = spreadsheets.to_csv(rows, interchange.COLUMNS)
         else:
-            content = interchange.to_xlsx(rows, title=version.framework.code)
-            kind = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        response = HttpResponse(content, content_type=kind)
+            content = spreadsheets.to_xlsx(rows, version.framework.code, interchange.COLUMNS)
+        response = HttpResponse(content, content_type=CONTENT_TYPES[extension])
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
 

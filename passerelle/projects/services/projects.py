@@ -305,7 +305,10 @@ def project_set_status(*, actor, project: Project, status: int, reason: str = ""
     if status not in NEXT_STATUSES[ProjectStatus(project.status)]:
         raise ValidationError(
             _("A project cannot go from “%(from)s” to “%(to)s”.")
-            % {"from": project.get_status_display(), "to": ProjectStatus(status).label}
+            % {
+                "from": project.get_status_display(),
+                "to": dict(ProjectStatus.choices).get(status, status),
+            }
         )
     before, today = project.status, timezone.localdate()
     project.status = status
@@ -346,8 +349,13 @@ def document_add(
     if upload is not None:
         evidence.check_upload(upload)
         document.file.save(upload.name, upload, save=False)
-    document.full_clean(exclude=["uploaded_by"])
-    document.save()
+    try:
+        document.full_clean(exclude=["uploaded_by"])
+        document.save()
+    except Exception:
+        if document.file:
+            document.file.delete(save=False)  # no row, no file
+        raise
     log_action(
         actor, project, "projects.document.added",
         {"document": document.pk, "title": document.title, "category": category},

@@ -251,6 +251,8 @@ def value_approve(*, actor, value: PeriodValue) -> PeriodValue:
 @transaction.atomic
 def values_approve(*, actor, period: ReportingPeriod) -> int:
     """Approve every submitted value of the period; return how many."""
+    # Asked first: whether anything waits is not for others to learn.
+    require(actor, "approve", lock_project(period.project_id))
     waiting = list(period.values.filter(status=ValueStatus.SUBMITTED))
     for value in waiting:
         value_approve(actor=actor, value=value)

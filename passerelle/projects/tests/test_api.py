@@ -108,7 +108,8 @@ def test_a_project_in_full(api, make_project, accountable, implementer, donor):
     assert (body["planned_start"], body["planned_end"]) == (
         days(-400).isoformat(), days(330).isoformat(),
     )  # fmt: skip
-    assert (body["actual_start"], body["actual_end"]) == (None, None)
+    # Recorded as running: it started when planned (or today, were that earlier).
+    assert (body["actual_start"], body["actual_end"]) == (days(-400).isoformat(), None)
     assert body["recorded_by"] == {
         "id": accountable.pk, "slug": accountable.slug, "name": accountable.name,
         "iati_type": "10",
@@ -596,4 +597,4 @@ def test_the_schema_documents_the_endpoints(api):
         assert path in paths, path
     assert "post" in paths["/api/v1/project-values/"]
     components = schema["components"]["schemas"]
-    assert "Project" in components and "ValueEntry" in components
+    assert "Project" in components and "ProjectValueEntry" in components

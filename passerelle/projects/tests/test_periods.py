@@ -2,6 +2,7 @@
 dates, the first and last cut at those dates; when a period's values lock."""
 
 from datetime import date
+from itertools import pairwise
 
 import pytest
 
@@ -88,9 +89,7 @@ def test_periods_follow_each_other_without_gap_or_overlap(frequency):
     start, end = date(2025, 2, 14), date(2028, 11, 3)
     periods = periods_between(start, end, frequency)
     assert periods[0][0] == start and periods[-1][1] == end
-    for (_first_start, first_end), (second_start, _second_end) in zip(
-        periods, periods[1:], strict=False
-    ):
+    for (_first_start, first_end), (second_start, _second_end) in pairwise(periods):
         assert (second_start - first_end).days == 1
     assert all(period_start <= period_end for period_start, period_end in periods)
 

@@ -9,14 +9,17 @@ from django.http import Http404
 
 from passerelle.accounts.tests.factories import MembershipFactory, OrganisationFactory
 from passerelle.core.permissions import Visibility, get_visible_or_404, user_can
+from passerelle.geo.models import Region
 from passerelle.projects import services
-from passerelle.projects.choices import ParticipantRole, ProjectStatus
+from passerelle.projects.choices import Measure, ParticipantRole, ProjectStatus, ResultType
 from passerelle.projects.models import (
     Document,
     Indicator,
     Participant,
     PeriodValue,
     Project,
+    ProjectCountry,
+    ProjectRegion,
     ReportingPeriod,
     Result,
 )
@@ -106,13 +109,11 @@ def recorded(organisation, recorder, accountable, implementer, donor):
 
 @pytest.fixture
 def contents(runner, reporter):
-    """contents(project): one of each thing a project holds (a participant, a document, a
-    result, an indicator, a period and a value)."""
+    """contents(project): one of each thing a project holds (a participant, a recipient country
+    and region, a document, a result, an indicator, a period and a value)."""
 
     def make(project):
         actor = fresh(runner)
-        from passerelle.projects.choices import Measure, ResultType
-
         result = services.result_create(
             actor=actor, project=project,
             data=services.ResultData(type=ResultType.IMPACT, title="Safer borders"),
@@ -128,7 +129,9 @@ def contents(runner, reporter):
             url="https://example.org/mou.pdf",
         )  # fmt: skip
         participant = project.participants.first()
-        return [participant, document, result, indicator, period, value]
+        country = project.countries.get()
+        place = ProjectRegion.objects.create(project=project, region=Region.objects.get(code="011"))
+        return [participant, country, place, document, result, indicator, period, value]
 
     return make
 
@@ -191,7 +194,10 @@ def test_leaving_the_partnership_hides_a_private_project(recorded, implementer, 
     assert user_can(fresh(reporter), "view", fresh_project(project)) is False
 
 
-CONTENT_MODELS = [Participant, Document, Result, Indicator, ReportingPeriod, PeriodValue]
+CONTENT_MODELS = [
+    Participant, ProjectCountry, ProjectRegion, Document, Result, Indicator, ReportingPeriod,
+    PeriodValue,
+]  # fmt: skip
 
 
 @pytest.mark.parametrize("visibility", [Visibility.PUBLIC, Visibility.SHARED, Visibility.PRIVATE])

@@ -114,10 +114,11 @@ def pdf(name="mou.pdf") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\n", "application/pdf")
 
 
-def stored_files(project) -> list[str]:
-    """The files kept in private storage for the project."""
-    root = storages["private"].path(f"projects/{project.pk}")
-    return [os.path.join(path, name) for path, _dirs, names in os.walk(root) for name in names]
+def stored_files() -> set[str]:
+    """The projects' files in private storage (shared by the tests of one process: compare
+    before and after)."""
+    root = storages["private"].path("projects")
+    return {os.path.join(path, name) for path, _dirs, names in os.walk(root) for name in names}
 
 
 @pytest.fixture
@@ -286,7 +287,7 @@ def test_the_same_form_posted_twice_makes_one_project(accountable, implementer, 
         data=project_data(accountable, implementer, title="Other"), submission_key=key,
     )  # fmt: skip
     assert second.pk == first.pk
-    assert Project.objects.get().title == "Border officials trained"
+    assert Project.objects.get().title == project_data(accountable, implementer).title
     assert project_entries().count() == 1
     # Another key is another project.
     services.project_create(
@@ -458,17 +459,10 @@ def test_an_organisation_named_twice_in_one_role_takes_part_once(accountable, im
 # From an accepted match ----------------------------------------------------------------------
 
 
-@pytest.fixture
-def broker_runner(accountable):
-    """An editor of the accountable organisation who is also in the secretariat's brokering
-    team: the hub lets brokers alone start a partnership."""
-    return MembershipFactory(organisation=accountable, role="editor", user__is_broker=True).user
-
-
-def test_an_accepted_match_becomes_a_project(make_match, accountable, implementer, broker_runner):
+def test_an_accepted_match_becomes_a_project(make_match, accountable, implementer, runner):
     match = make_match("accepted")
     project = services.project_create_from_match(
-        actor=fresh(broker_runner), match=match, organisation=accountable,
+        actor=fresh(runner), match=match, organisation=accountable,
         data=project_data(accountable, implementer),
     )  # fmt: skip
 
@@ -480,31 +474,42 @@ def test_an_accepted_match_becomes_a_project(make_match, accountable, implemente
     assert "hub.match.partnership" in actions_of(match)
 
 
-@pytest.mark.xfail(
-    strict=True, raises=PermissionDenied,
-    reason="The hub lets brokers alone start a partnership (MatchPolicy start_partnership), so "
-    "the requester's editor who records the project from the match is refused.",
-)  # fmt: skip
-def test_the_requesters_editor_turns_an_accepted_match_into_a_project(
-    make_match, accountable, implementer, runner
+def test_the_provider_records_the_project_too(
+    make_match, accountable, implementer, implementer_editor
 ):
     match = make_match("accepted")
-    services.project_create_from_match(
-        actor=fresh(runner), match=match, organisation=accountable,
+    project = services.project_create_from_match(
+        actor=fresh(implementer_editor), match=match, organisation=implementer,
         data=project_data(accountable, implementer),
     )  # fmt: skip
+    assert project.organisation == implementer
     match.refresh_from_db()
     assert match.status == "partnership"
 
 
+def test_a_stranger_to_the_match_does_not_turn_it_into_its_project(
+    make_match, accountable, implementer, outsider
+):
+    """The outsider records projects for its own organisation, not from others' matches."""
+    match = make_match("accepted")
+    own = outsider.memberships.get().organisation
+    with nothing_written(), pytest.raises(PermissionDenied):
+        services.project_create_from_match(
+            actor=fresh(outsider), match=match, organisation=own,
+            data=project_data(accountable, implementer),
+        )  # fmt: skip
+    match.refresh_from_db()
+    assert match.status == "accepted"
+
+
 @pytest.mark.parametrize("status", ["proposed", "introduced", "declined"])
 def test_only_an_accepted_match_becomes_a_project(
-    make_match, accountable, implementer, broker_runner, status
+    make_match, accountable, implementer, runner, status
 ):
     match = make_match(status)
     with nothing_written(), pytest.raises(ValidationError) as refused:
         services.project_create_from_match(
-            actor=fresh(broker_runner), match=match, organisation=accountable,
+            actor=fresh(runner), match=match, organisation=accountable,
             data=project_data(accountable, implementer),
         )  # fmt: skip
     assert "Only an accepted match" in message_of(refused)
@@ -513,28 +518,28 @@ def test_only_an_accepted_match_becomes_a_project(
 
 
 def test_a_match_already_in_partnership_does_not_become_a_second_project(
-    make_match, accountable, implementer, broker_runner
+    make_match, accountable, implementer, runner
 ):
     match = make_match("accepted")
     services.project_create_from_match(
-        actor=fresh(broker_runner), match=match, organisation=accountable,
+        actor=fresh(runner), match=match, organisation=accountable,
         data=project_data(accountable, implementer),
     )  # fmt: skip
     match.refresh_from_db()
     with nothing_written(), pytest.raises(ValidationError):
         services.project_create_from_match(
-            actor=fresh(broker_runner), match=match, organisation=accountable,
+            actor=fresh(runner), match=match, organisation=accountable,
             data=project_data(accountable, implementer, title="Again"),
         )  # fmt: skip
 
 
 def test_a_project_from_a_match_with_bad_input_leaves_the_match_accepted(
-    make_match, accountable, implementer, broker_runner
+    make_match, accountable, implementer, runner
 ):
     match = make_match("accepted")
     with nothing_written(), pytest.raises(ValidationError):
         services.project_create_from_match(
-            actor=fresh(broker_runner), match=match, organisation=accountable,
+            actor=fresh(runner), match=match, organisation=accountable,
             data=project_data(accountable, implementer, title=""),
         )  # fmt: skip
     match.refresh_from_db()
@@ -831,10 +836,11 @@ def test_a_file_is_kept_in_private_storage(project, runner):
 def test_a_bad_document_is_refused_and_nothing_is_kept(project, runner, overrides, field):
     if overrides.get("upload") == "file":
         overrides = {**overrides, "upload": pdf()}
+    files = stored_files()
     with nothing_written(), pytest.raises(ValidationError) as refused:
         add_document(runner, project, **overrides)
     assert field in refused_fields(refused)
-    assert stored_files(project) == []
+    assert stored_files() == files
 
 
 @pytest.mark.parametrize(
@@ -847,32 +853,34 @@ def test_a_bad_document_is_refused_and_nothing_is_kept(project, runner, override
     ids=["executable", "renamed web page", "empty"],
 )
 def test_a_bad_file_is_refused(project, runner, upload, words):
+    files = stored_files()
     with nothing_written(), pytest.raises(ValidationError) as refused:
         add_document(runner, project, upload=upload)
     assert words in " ".join(refused.value.message_dict["file"])
-    assert stored_files(project) == []
+    assert stored_files() == files
 
 
 @pytest.mark.parametrize("who", ["reporter", "donor_editor", "outsider"])
 def test_only_those_who_run_the_project_attach_documents(request, project, who):
+    files = stored_files()
     with nothing_written(), pytest.raises(PermissionDenied):
         add_document(request.getfixturevalue(who), project, upload=pdf())
-    assert stored_files(project) == []
+    assert stored_files() == files
 
 
 def test_a_file_is_deleted_from_storage_once_its_removal_is_committed(
     project, runner, django_capture_on_commit_callbacks
 ):
     document = add_document(runner, project, upload=pdf())
-    name, storage = document.file.name, storages["private"]
+    pk, name, storage = document.pk, document.file.name, storages["private"]
     with django_capture_on_commit_callbacks(execute=True):
         services.document_remove(actor=fresh(runner), document=document)
         # The row is gone; the file waits for the commit.
-        assert not Document.objects.filter(pk=document.pk).exists()
+        assert not Document.objects.filter(pk=pk).exists()
         assert storage.exists(name)
     assert not storage.exists(name)
     entry = AuditEntry.objects.for_object(project).get(action="projects.document.removed")
-    assert entry.data == {"document": document.pk, "title": "Memorandum"}
+    assert entry.data == {"document": pk, "title": "Memorandum"}
 
 
 def test_a_link_is_removed(project, runner, django_capture_on_commit_callbacks):
@@ -1008,13 +1016,14 @@ def test_an_edited_result_still_serves_the_level_above(framework, runner):
 
 
 def test_removing_a_result_removes_what_it_holds(framework, project, runner):
+    outcome = framework["outcome"].pk
     services.result_remove(actor=fresh(runner), result=framework["outcome"])
     # The outcome, its output and their indicators and targets.
     assert list(project.results.all()) == [framework["impact"]]
     assert list(Indicator.objects.filter(result__project=project)) == [framework["story"]]
     assert not PeriodValue.objects.exclude(indicator=framework["story"]).exists()
     entry = project_entries("projects.result.removed").get()
-    assert entry.data == {"result": framework["outcome"].pk, "title": "Screening works"}
+    assert entry.data == {"result": outcome, "title": "Screening works"}
 
 
 def test_a_result_with_reported_values_below_it_stays(
@@ -1178,12 +1187,13 @@ def test_the_measure_changes_until_values_are_reported(framework, runner, report
 
 def test_an_indicator_with_targets_only_is_removed(framework, runner):
     trained = framework["trained"]
+    pk = trained.pk
     assert PeriodValue.objects.filter(indicator=trained).exists()
     services.indicator_remove(actor=fresh(runner), indicator=trained)
-    assert not Indicator.objects.filter(pk=trained.pk).exists()
-    assert not PeriodValue.objects.filter(indicator_id=trained.pk).exists()
+    assert not Indicator.objects.filter(pk=pk).exists()
+    assert not PeriodValue.objects.filter(indicator_id=pk).exists()
     assert project_entries("projects.indicator.removed").get().data == {
-        "indicator": trained.pk, "title": "Officials trained",
+        "indicator": pk, "title": "Officials trained",
     }  # fmt: skip
 
 
@@ -1295,7 +1305,7 @@ def test_a_target_is_set_and_changed(framework, runner, open_period):
         actor=fresh(runner), indicator=trained, period=open_period, target=Decimal(55)
     )
     assert PeriodValue.objects.get(pk=value.pk).target == 55
-    entry = AuditEntry.objects.for_object(value).get()
+    entry = AuditEntry.objects.for_object(value).order_by("-pk").first()
     assert (entry.action, entry.actor) == ("projects.target.set", runner)
     assert entry.data == {
         "indicator": trained.pk, "period": open_period.pk, "from": str(before), "to": "55",
@@ -1522,9 +1532,12 @@ def test_a_period_takes_entries_until_its_last_day_of_grace(project, framework, 
     period = project.periods.order_by("start").first()
     with freeze_time(locks_on(period.end, project.lock_after_days) - datetime.timedelta(days=1)):
         save(reporter, framework["trained"], period, value_data(5))
-    with freeze_time(locks_on(period.end, project.lock_after_days)), nothing_written():
-        with pytest.raises(ValidationError):
-            save(reporter, framework["trained"], period, value_data(6))
+    with (
+        freeze_time(locks_on(period.end, project.lock_after_days)),
+        nothing_written(),
+        pytest.raises(ValidationError),
+    ):
+        save(reporter, framework["trained"], period, value_data(6))
 
 
 def test_a_future_period_takes_no_entry_yet(project, framework, reporter):
@@ -1766,7 +1779,9 @@ def test_the_accountable_editor_approves_a_value(submitted, runner):
     assert value.reviewed_at is not None
     entry = AuditEntry.objects.for_object(value).get(action="projects.value.approved")
     assert entry.actor == runner
-    assert entry.data == {"indicator": value.indicator_id, "period": value.period_id, "actual": "5"}
+    assert entry.data == {
+        "indicator": value.indicator_id, "period": value.period_id, "actual": "5.00",
+    }  # fmt: skip
 
 
 def test_a_value_approved_after_a_return_loses_the_comment(submitted, runner, reporter):
@@ -1856,9 +1871,12 @@ def test_only_the_accountable_editors_review(request, submitted, open_period, wh
             review()
 
 
-def test_an_outsider_is_denied_even_with_nothing_to_approve(framework, reporter, open_period):
+@pytest.mark.parametrize("who", ["reporter", "outsider"])
+def test_whether_values_wait_for_approval_is_not_told_to_others(
+    request, framework, open_period, who
+):
     with nothing_written(), pytest.raises(PermissionDenied):
-        services.values_approve(actor=fresh(reporter), period=open_period)
+        services.values_approve(actor=fresh(request.getfixturevalue(who)), period=open_period)
 
 
 def test_an_accountable_viewer_does_not_review(submitted, accountable):

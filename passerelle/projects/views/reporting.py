@@ -5,18 +5,20 @@ accountable organisation approves each value or returns it with a comment on the
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_htmx.http import reswap, retarget
 
+from passerelle.core import spreadsheets
 from passerelle.core.forms import add_service_errors
 from passerelle.core.permissions import user_can
 
-from .. import selectors, services
+from .. import interchange, selectors, services
 from ..choices import EDITABLE_VALUE_STATUSES, ValueStatus
-from ..forms import ReturnForm, ValueForm
+from ..forms import ReturnForm, ValueForm, ValuesUploadForm
 from ..models import Indicator, PeriodValue
 from ..periods import locks_on
 from ..permissions import reports_indicator
@@ -216,3 +218,53 @@ def return_value(request, pk, value):
         request, _("Returned with your comment: %(indicator)s.") % {"indicator": value.indicator}
     )
     return _back_to(value)
+
+
+def _member(user, project) -> bool:
+    return any(user_can(user, action, project) for action in ("report", "approve", "change"))
+
+
+def period_export(request, pk, period, extension):
+    """The period's sheet, for the project's people (it holds values not yet approved)."""
+    project, period = _period_of(request, pk, period)
+    if extension not in spreadsheets.EXTENSIONS:
+        raise Http404
+    if not _member(request.user, project):
+        raise PermissionDenied
+    columns, rows = interchange.period_rows(period)
+    safe = spreadsheets.harmless(rows, columns, extension)
+    if extension == "csv":
+        content = spreadsheets.to_csv(safe, columns)
+    else:
+        content = spreadsheets.to_xlsx(safe, f"{period.start:%Y-%m-%d}", columns)
+    response = HttpResponse(content, content_type=spreadsheets.CONTENT_TYPES[extension])
+    filename = f"project-{project.pk}-{period.start:%Y-%m-%d}.{extension}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+def period_import(request, pk, period):
+    """Upload the period's sheet: all rows saved, or none and every problem listed."""
+    project, period = _period_of(request, pk, period)
+    if not user_can(request.user, "report", project):
+        raise PermissionDenied
+    form, problems, status = ValuesUploadForm(), [], 200
+    if request.method == "POST":
+        form = ValuesUploadForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                rows = spreadsheets.read_upload(
+                    form.cleaned_data["file"], required=interchange.REQUIRED
+                )
+                saved = interchange.import_rows(actor=request.user, period=period, rows=rows)
+            except ValidationError as error:
+                problems = error.messages
+            else:
+                messages.success(
+                    request, _("%(count)d value(s) saved from the sheet.") % {"count": saved}
+                )
+                return redirect(period)
+        status = 400
+    context = {"project": project, "period": period, "form": form, "problems": problems}
+    return render(request, "projects/period_import.html", context, status=status)

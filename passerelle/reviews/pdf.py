@@ -1,0 +1,465 @@
+"""The review pack as a printable A4 PDF, drawn with ReportLab in the reader's language: a cover
+(the country, the date, what the pack holds and that demo data is marked as such), then the
+summary figures, the assessments over time with the change between cycles, the requests for
+support, the projects with their progress, their results against the targets, and the pledges.
+Tables repeat their header row and split across pages; every page has a footer with its number
+and the date.
+
+The text is set in the PDF's built-in Helvetica, as the assessment profile is
+(passerelle.assessments.pdf): its encoding covers French and Spanish accents, and `plain`
+replaces whatever it lacks with its closest form.
+
+    pdf.pack_pdf(country_pack(country, user=request.user))
+"""
+
+from __future__ import annotations
+
+from io import BytesIO
+from xml.sax.saxutils import escape
+
+from django.utils import formats
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen import canvas
+from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from passerelle.assessments.pdf import (
+    BOLD,
+    BRAND,
+    FONT,
+    FRAME_WIDTH,
+    INK,
+    LINE,
+    MARGIN,
+    MUTED,
+    SOFT,
+    plain,
+)
+from passerelle.core.charts import format_value
+
+from .pack import AssessmentSeries, ReviewPack
+
+MISSING = "—"
+
+
+def pack_pdf(pack: ReviewPack, *, compress: bool = True) -> bytes:
+    """The pack as an A4 PDF in the active language. `compress=False` leaves the page streams
+    readable (for tests). Built with invariant=True: the same pack gives the same bytes."""
+    title = _("Review pack: %(country)s") % {"country": pack.country.name}
+    footer = _("Passerelle review pack, %(country)s, generated on %(date)s") % {
+        "country": pack.country.name,
+        "date": _date(pack.generated_on),
+    }
+    buffer = BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN + 6 * mm,
+        title=plain(title),
+        author="Passerelle",
+        creator="Passerelle",
+        subject=plain(_("Review pack")),
+        lang=get_language(),
+        invariant=True,
+        pageCompression=1 if compress else 0,
+    )
+    doc.build(_story(pack), canvasmaker=_numbered_canvas(plain(footer)))
+    return buffer.getvalue()
+
+
+# --- Styles and cells -------------------------------------------------------------------------
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    body = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=12.5, textColor=INK)
+    heading = ParagraphStyle(
+        "h2", parent=body, fontName=BOLD, fontSize=13, leading=16, textColor=BRAND,
+        spaceBefore=12, spaceAfter=6, keepWithNext=1,
+    )  # fmt: skip
+    return {
+        "kicker": ParagraphStyle("kicker", parent=body, fontSize=12, textColor=MUTED),
+        "cover": ParagraphStyle(
+            "cover", parent=body, fontName=BOLD, fontSize=28, leading=34, spaceAfter=6
+        ),
+        "subtitle": ParagraphStyle("subtitle", parent=body, fontSize=12, textColor=MUTED),
+        "h2": heading,
+        "h3": ParagraphStyle(
+            "h3", parent=heading, fontSize=10.5, leading=13, textColor=INK, spaceBefore=8,
+            spaceAfter=4,
+        ),  # fmt: skip
+        "body": body,
+        "muted": ParagraphStyle("muted", parent=body, textColor=MUTED, fontSize=8.5, leading=11),
+        "cell": ParagraphStyle("cell", parent=body, fontSize=8, leading=10),
+        "cell_muted": ParagraphStyle(
+            "cell_muted", parent=body, fontSize=7.5, leading=9.5, textColor=MUTED
+        ),
+        "number": ParagraphStyle("number", parent=body, fontSize=8, leading=10, alignment=TA_RIGHT),
+        "head": ParagraphStyle("head", parent=body, fontName=BOLD, fontSize=8, leading=10),
+        "head_number": ParagraphStyle(
+            "head_number", parent=body, fontName=BOLD, fontSize=8, leading=10, alignment=TA_RIGHT
+        ),
+    }
+
+
+def _p(text, style: ParagraphStyle) -> Paragraph:
+    return Paragraph(escape(plain(text)), style)
+
+
+def _lines(lines: list[tuple[str, str]], s) -> Paragraph:
+    """A cell of several lines: (text, "bold" | "muted" | ""), each escaped."""
+    marked = []
+    for text, kind in lines:
+        text = escape(plain(text))
+        if kind == "bold":
+            text = f"<b>{text}</b>"
+        elif kind == "muted":
+            text = f'<font color="#{MUTED.hexval()[2:]}" size="7.5">{text}</font>'
+        marked.append(text)
+    return Paragraph("<br/>".join(marked), s["cell"])
+
+
+def _titled(text: str, item) -> str:
+    """A title, marked when it is demo data."""
+    return f"{text} [{_('Demo')}]" if getattr(item, "is_demo", False) else text
+
+
+def _date(value) -> str:
+    return formats.date_format(value, "DATE_FORMAT") if value else MISSING
+
+
+def _short_date(value) -> str:
+    return formats.date_format(value, "SHORT_DATE_FORMAT") if value else MISSING
+
+
+def _change(change: float | None) -> str:
+    if change is None:
+        return MISSING
+    return f"+{format_value(change)}" if change > 0 else format_value(change)
+
+
+def _percent(percent: float | None) -> str:
+    return MISSING if percent is None else f"{format_value(round(percent))}\u00a0%"
+
+
+def _table(rows: list[list], widths_mm: list[float]) -> Table:
+    """A table whose first row is its header, repeated on every page it runs over. The widths
+    are in millimetres; the last column takes what the frame has left."""
+    widths = [w * mm for w in widths_mm[:-1]]
+    widths.append(FRAME_WIDTH - sum(widths))
+    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("BACKGROUND", (0, 0), (-1, 0), SOFT),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.5, LINE),
+                ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+                ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    return table
+
+
+def _head(labels: list[str], s, numbers: set[int] = frozenset()) -> list[Paragraph]:
+    return [_p(label, s["head_number" if i in numbers else "head"]) for i, label in enumerate(labels)]
+
+
+def _none(text: str, s) -> Paragraph:
+    return _p(text, s["muted"])
+
+
+# --- The story --------------------------------------------------------------------------------
+
+
+def _story(pack: ReviewPack) -> list:
+    s = _styles()
+    story = _cover(pack, s)
+    story.append(PageBreak())
+    story += _summary(pack, s)
+    story += _assessments(pack, s)
+    story += _requests(pack, s)
+    story += _projects(pack, s)
+    story += _results(pack, s)
+    story += _pledges(pack, s)
+    return story
+
+
+def _cover(pack: ReviewPack, s) -> list:
+    country = pack.country
+    regions = " › ".join(region.name for region in reversed(_regions(country)))
+    story = [
+        Spacer(1, 40 * mm),
+        _p(_("Review pack"), s["kicker"]),
+        _p(country.name, s["cover"]),
+    ]
+    if regions:
+        story.append(_p(regions, s["subtitle"]))
+    story += [
+        Spacer(1, 4 * mm),
+        _p(_("Generated on %(date)s") % {"date": _date(pack.generated_on)}, s["subtitle"]),
+        Spacer(1, 14 * mm),
+        _p(
+            _(
+                "What the country brings to a regional review or to the International Migration "
+                "Review Forum: its capacity assessments over time, the requests for support of "
+                "its organisations, the projects in the country with their progress and results, "
+                "and its organisations' pledges."
+            ),
+            s["body"],
+        ),
+        Spacer(1, 3 * mm),
+        _p(
+            _(
+                "It holds what was published on Passerelle, and what the person who generated it "
+                "may see as a member of its organisations."
+            ),
+            s["body"],
+        ),
+        Spacer(1, 3 * mm),
+        _p(
+            _("Items marked [%(demo)s] are generated demo data, not real records.")
+            % {"demo": _("Demo")},
+            s["body"],
+        ),
+    ]
+    return story
+
+
+def _regions(country) -> list:
+    region = country.region
+    return [region, *region.ancestors()] if region is not None else []
+
+
+def _summary(pack: ReviewPack, s) -> list:
+    rows = [_head([_("Figure"), _("Number")], s, {1})]
+    rows += [[_p(label, s["cell"]), _p(str(value), s["number"])] for label, value in pack.summary()]
+    return [_p(_("Summary"), s["h2"]), _table(rows, [120, 0])]
+
+
+def _assessments(pack: ReviewPack, s) -> list:
+    story = [_p(_("Capacity assessments over time"), s["h2"])]
+    if not pack.assessments:
+        return [*story, _none(_("No published assessment yet."), s)]
+    story.append(
+        _p(
+            _(
+                "Domain values as published. In brackets, the change since the previous cycle "
+                "of the same framework."
+            ),
+            s["muted"],
+        )
+    )
+    for series in pack.assessments:
+        story += _series(series, s)
+    return story
+
+
+def _series(series: AssessmentSeries, s) -> list:
+    heading = f"{series.organisation.name} — {series.framework.name} ({series.scope_label})"
+    titles = "; ".join(
+        f"{_titled(cycle.assessment.title, cycle.assessment)} ({_date(cycle.published_on)})"
+        for cycle in series.cycles
+    )
+    head = [_("Domain")] + [_short_date(cycle.published_on) for cycle in series.cycles]
+    if series.has_change:
+        head.append(_("Change since the first cycle"))
+    numbers = set(range(1, len(head)))
+    rows = [_head(head, s, numbers)]
+    for row in series.rows:
+        cells = [_p(row.name, s["cell"])]
+        for value, change in row.cells:
+            text = format_value(value)
+            if change is not None:
+                text = f"{text} ({_change(change)})"
+            cells.append(_p(text, s["number"]))
+        if series.has_change:
+            cells.append(_p(_change(row.overall), s["number"]))
+        rows.append(cells)
+    rest = (FRAME_WIDTH / mm - 60) / (len(head) - 1)
+    return [
+        _p(heading, s["h3"]),
+        _p(titles, s["muted"]),
+        Spacer(1, 1.5 * mm),
+        _table(rows, [60] + [rest] * (len(head) - 1)),
+    ]
+
+
+def _requests(pack: ReviewPack, s) -> list:
+    story = [_p(_("Requests for support"), s["h2"])]
+    if not pack.requests:
+        return [*story, _none(_("No request for support yet."), s)]
+    head = [_("Request"), _("Organisation"), _("Status"), _("Capacity areas"), _("Date")]
+    rows = [_head(head, s)]
+    for row in pack.requests:
+        request = row.request
+        organisation = [(request.organisation.name, "")]
+        if request.joint_with:
+            organisation.append(
+                (_("jointly with %(name)s") % {"name": request.joint_with.name}, "muted")
+            )
+        rows.append(
+            [
+                _p(_titled(request.title, request), s["cell"]),
+                _lines(organisation, s),
+                _p(request.get_status_display(), s["cell"]),
+                _p(", ".join(row.capacity_areas), s["cell"]),
+                _p(_short_date(row.date), s["cell"]),
+            ]
+        )
+    return [*story, _table(rows, [52, 38, 24, 40, 0])]
+
+
+def _projects(pack: ReviewPack, s) -> list:
+    story = [_p(_("Projects and their progress"), s["h2"])]
+    if not pack.projects:
+        return [*story, _none(_("No project in this country yet."), s)]
+    head = [_("Project"), _("Status"), _("Dates"), _("Participating organisations"), _("Progress")]
+    rows = [_head(head, s, {4})]
+    for row in pack.projects:
+        project = row.project
+        dates = [
+            (_("Planned"), "muted"),
+            (f"{_short_date(project.planned_start)} – {_short_date(project.planned_end)}", ""),
+        ]
+        if project.actual_start:
+            dates += [
+                (_("Actual"), "muted"),
+                (f"{_short_date(project.actual_start)} – {_short_date(project.actual_end)}", ""),
+            ]
+        participants = []
+        for label, organisations in row.participants:
+            participants += [(label, "muted"), (", ".join(o.name for o in organisations), "")]
+        rows.append(
+            [
+                _p(_titled(project.title, project), s["cell"]),
+                _p(project.get_status_display(), s["cell"]),
+                _lines(dates, s),
+                _lines(participants, s),
+                _p(_percent(row.percent), s["number"]),
+            ]
+        )
+    return [
+        *story,
+        _p(
+            _("Progress is the weighted mean of the indicators' approved values against targets."),
+            s["muted"],
+        ),
+        Spacer(1, 1.5 * mm),
+        _table(rows, [52, 24, 34, 46, 0]),
+    ]
+
+
+def _results(pack: ReviewPack, s) -> list:
+    story = [_p(_("Results"), s["h2"])]
+    with_indicators = [row for row in pack.projects if row.indicators]
+    if not with_indicators:
+        return [*story, _none(_("No project indicator yet."), s)]
+    story.append(
+        _p(
+            _("Only approved values count. The percent is of the final target, from the baseline."),
+            s["muted"],
+        )
+    )
+    head = [
+        _("Indicator"), _("Baseline"), _("Latest approved value"), _("Final target"),
+        _("Standing"), _("Of the final target"),
+    ]  # fmt: skip
+    for row in with_indicators:
+        rows = [_head(head, s, {1, 2, 3, 5})]
+        for item in row.indicators:
+            unit = item.indicator.unit
+            latest = format_value(item.latest_actual)
+            if item.latest_period is not None:
+                latest = f"{latest} ({item.latest_period.label})"
+            rows.append(
+                [
+                    _lines(
+                        [
+                            (item.indicator.title, ""),
+                            (f"{item.result.get_type_display()}: {item.result.title}", "muted"),
+                        ]
+                        + ([(unit, "muted")] if unit else []),
+                        s,
+                    ),
+                    _p(format_value(item.baseline), s["number"]),
+                    _p(latest, s["number"]),
+                    _p(format_value(item.final_target), s["number"]),
+                    _p(item.standing_label, s["cell"]),
+                    _p(_percent(item.percent), s["number"]),
+                ]
+            )
+        story += [
+            _p(_titled(row.project.title, row.project), s["h3"]),
+            _table(rows, [62, 18, 30, 20, 22, 0]),
+        ]
+    return story
+
+
+def _pledges(pack: ReviewPack, s) -> list:
+    story = [_p(_("Pledges"), s["h2"])]
+    if not pack.pledges:
+        return [*story, _none(_("No pledge yet."), s)]
+    head = [_("Pledge"), _("Organisation"), _("Status"), _("Completion"), _("Deadline")]
+    rows = [_head(head, s)]
+    for pledge in pack.pledges:
+        rows.append(
+            [
+                _p(_titled(pledge.title, pledge), s["cell"]),
+                _p(pledge.organisation.name, s["cell"]),
+                _p(pledge.get_status_display(), s["cell"]),
+                _p(pledge.get_completion_display(), s["cell"]),
+                _p(_short_date(pledge.deadline), s["cell"]),
+            ]
+        )
+    return [*story, _table(rows, [62, 40, 24, 26, 0])]
+
+
+# --- Footer -----------------------------------------------------------------------------------
+
+
+def _numbered_canvas(footer: str):
+    """A canvas class that writes `footer` and "Page n of N" at the bottom of every page: it
+    keeps each page until the last is known, then draws them."""
+    page_of = _("Page %(number)s of %(total)s")
+
+    class NumberedCanvas(canvas.Canvas):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._pages = []
+
+        def showPage(self):
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self._footer(total)
+                super().showPage()
+            super().save()
+
+        def _footer(self, total: int) -> None:
+            self.saveState()
+            self.setFont(FONT, 8)
+            self.setFillColor(MUTED)
+            self.setStrokeColor(LINE)
+            self.setLineWidth(0.5)
+            y = MARGIN - 2 * mm
+            self.line(MARGIN, y + 4 * mm, A4[0] - MARGIN, y + 4 * mm)
+            self.drawString(MARGIN, y, footer)
+            label = page_of % {"number": self._pageNumber, "total": total}
+            self.drawRightString(A4[0] - MARGIN, y, plain(label))
+            self.restoreState()
+
+    return NumberedCanvas
