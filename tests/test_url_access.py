@@ -751,6 +751,12 @@ CASES = [
     ("api:projectvalue-detail", "get", lambda w: _api_pk(w, "public", "value"), 404, 404, 200),
     ("api:projectvalue-approve", "post", lambda w: _api_pk(w, "public", "value"), 401, 404, 200),
     ("api:projectvalue-return", "post", lambda w: _api_pk(w, "public", "value"), 401, 404, 400),
+    # Review packs: public, each reader gets what they may see (the private project for its
+    # organisations only). An unknown country is a 404.
+    ("reviews:country_pack", "get", lambda w: {"iso3": "SEN"}, 200, 200, 200),
+    ("reviews:country_pack", "get", lambda w: {"iso3": "ZZZ"}, 404, 404, 404),
+    ("reviews:country_pack_pdf", "get", lambda w: {"iso3": "SEN"}, 200, 200, 200),
+    ("reviews:country_pack_xlsx", "get", lambda w: {"iso3": "SEN"}, 200, 200, 200),
 ]
 
 # allauth's pages: public forms, or pages that send an anonymous visitor to log in. Their

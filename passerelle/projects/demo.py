@@ -2412,6 +2412,159 @@ PROJECTS = [
 ]
 
 
+@dataclass(frozen=True)
+class Eval:
+    """An evaluation of a demo project, in the project's language, and the lessons drawn."""
+
+    type: str
+    method: str
+    evaluator: str
+    findings: str
+    ratings: dict
+    lessons: tuple = ()  # (title, text)
+    independent: bool = True
+
+
+# Evaluations of finished projects (final, impact) and mid-term ones of running projects.
+EVALUATIONS = {
+    "senegal-diaspora-investment": Eval(
+        "final",
+        "mixed",
+        "Cabinet Sahel Évaluation (démo)",
+        "Le guichet a accompagné 214 porteurs de projets de la diaspora ; 61 entreprises ont été "
+        "créées, dont 40 % par des femmes. Le suivi après la création reste faible : un tiers des "
+        "entreprises n'ont plus de contact avec le guichet au bout d'un an.",
+        {
+            "relevance": 4,
+            "coherence": 3,
+            "effectiveness": 3,
+            "efficiency": 2,
+            "impact": 3,
+            "sustainability": 2,
+        },
+        (
+            (
+                "Accompagner après la création",
+                "Prévoir dès la conception un suivi d'au moins dix-huit mois après la création de "
+                "l'entreprise : c'est là que les projets de la diaspora échouent le plus souvent.",
+            ),
+        ),
+    ),
+    "senegal-consular-training": Eval(
+        "final",
+        "desk_review",
+        "Direction de l'inspection (démo)",
+        "Les 48 agents consulaires formés appliquent la procédure d'assistance ; le délai moyen "
+        "de réponse aux ressortissants en détresse est passé de 9 à 3 jours.",
+        {"relevance": 4, "effectiveness": 4, "efficiency": 3, "sustainability": 3},
+        (
+            (
+                "Former les formateurs",
+                "Les modules repris par l'académie diplomatique ont continué après le projet ; les "
+                "sessions animées par des consultants extérieurs, non.",
+            ),
+        ),
+        independent=False,
+    ),
+    "east-africa-remittances": Eval(
+        "impact",
+        "quasi_experimental",
+        "Remittance Research Consortium (demo)",
+        "Households in the corridors served paid 4.1% on average to send 200 USD, against 7.6% "
+        "in comparable corridors; the difference held a year after the project.",
+        {
+            "relevance": 4,
+            "coherence": 4,
+            "effectiveness": 3,
+            "efficiency": 3,
+            "impact": 4,
+            "sustainability": 3,
+        },
+        (
+            (
+                "Publish the prices",
+                "A public price-comparison page moved prices more than any agreement with "
+                "operators: keep it running after the project, with the central bank.",
+            ),
+            (
+                "Count women senders separately",
+                "Women sent smaller amounts more often and paid the highest share in fees; without "
+                "figures by sex the project would not have seen it.",
+            ),
+        ),
+    ),
+    "mexico-consular-labour-desks": Eval(
+        "final",
+        "participatory",
+        "Observatorio de Movilidad Laboral (demo)",
+        "Las ventanillas atendieron a 3 900 trabajadores; 1 150 quejas por salarios impagos "
+        "llegaron a una instancia de resolución. Las personas trabajadoras participaron en el "
+        "diseño de la evaluación.",
+        {"relevance": 4, "effectiveness": 3, "efficiency": 3, "impact": 3, "sustainability": 2},
+        (
+            (
+                "Acercar las ventanillas",
+                "Las consultas móviles en los lugares de trabajo triplicaron las quejas "
+                "registradas frente a la ventanilla fija del consulado.",
+            ),
+        ),
+    ),
+    "ghana-border-information": Eval(
+        "final",
+        "mixed",
+        "West Africa Border Studies (demo)",
+        "Eleven border posts share entry data with headquarters daily; data quality checks "
+        "still depend on two officers in Accra.",
+        {"relevance": 4, "coherence": 3, "effectiveness": 3, "efficiency": 2, "sustainability": 2},
+        (
+            (
+                "Spread the data skills",
+                "Train at least two officers per region in data quality, not only at headquarters.",
+            ),
+        ),
+    ),
+    "sahel-trafficking-justice": Eval(
+        "mid_term",
+        "contribution",
+        "Groupe d'évaluation indépendant (démo)",
+        "Les poursuites pour traite ont augmenté dans deux des trois pays ; la protection des "
+        "victimes-témoins reste le maillon faible.",
+        {"relevance": 4, "coherence": 3, "effectiveness": 2, "efficiency": 3},
+        (
+            (
+                "Protéger les témoins d'abord",
+                "Sans hébergement sûr pour les victimes-témoins, les dossiers s'effondrent avant "
+                "le procès : financer l'hébergement dès la première année.",
+            ),
+        ),
+    ),
+    "nepal-fair-recruitment": Eval(
+        "mid_term",
+        "mixed",
+        "Fair Recruitment Evaluation Team (demo)",
+        "Recruitment fees paid by workers fell for the agencies in the scheme; agencies outside "
+        "it have not changed their practice.",
+        {"relevance": 4, "effectiveness": 3, "efficiency": 3},
+    ),
+    "colombia-information-system": Eval(
+        "mid_term",
+        "desk_review",
+        "Unidad de Evaluación (demo)",
+        "El sistema integra ya los registros de cuatro entidades; la interoperabilidad con los "
+        "municipios fronterizos está atrasada.",
+        {"relevance": 4, "coherence": 4, "effectiveness": 2, "efficiency": 3},
+        (
+            (
+                "Empezar por los municipios",
+                "Los municipios fronterizos registran primero a las personas: integrarlos al final "
+                "retrasó todo el sistema.",
+            ),
+        ),
+        independent=False,
+    ),
+}
+
+
 @register_demo_step("projects: partnerships and results")
 def load_projects(context: DemoContext) -> None:
     add_demo_members(context, PEOPLE)
@@ -2618,6 +2771,7 @@ class _Story:
                 document_date=self.world.today - timedelta(days=document.days_ago),
                 url=document.url,
             )
+        self._evaluate(project)
         self._end(project)
 
     # Recording -----------------------------------------------------------------------------
@@ -2919,6 +3073,33 @@ class _Story:
             self._submit(items[:1], period)
 
     # The end --------------------------------------------------------------------------------
+
+    def _evaluate(self, project: Project) -> None:
+        """The project's evaluation and the lessons drawn from it, through the services: a
+        finished project's soon after its end, a running one's some months ago."""
+        spec = EVALUATIONS.get(self.demo.key)
+        if spec is None:
+            return
+        today = self.world.today
+        if self.demo.status == ProjectStatus.IMPLEMENTATION:
+            completed = max(self.start + timedelta(days=30), today - timedelta(days=60))
+        else:
+            completed = min(self.end + timedelta(days=45), today - timedelta(days=7))
+        evaluation = services.evaluation_record(
+            actor=self.actor,
+            project=project,
+            data=services.EvaluationData(
+                type=spec.type, method=spec.method, evaluator=spec.evaluator,
+                completed_on=min(completed, today), findings=spec.findings,
+                independent=spec.independent, ratings=spec.ratings, language=self.demo.language,
+            ),
+            report_url=IOM_PUBLICATIONS,
+        )  # fmt: skip
+        for title, text in spec.lessons:
+            services.lesson_record(
+                actor=self.actor, project=project, evaluation=evaluation, title=title,
+                text=text, language=self.demo.language,
+            )  # fmt: skip
 
     def _end(self, project: Project) -> None:
         """Move the project to where its story ends, along IATI's statuses."""

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import io
 
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
@@ -20,7 +22,7 @@ from .pack import ReviewPack
 
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # Characters Excel refuses in a sheet's name, and its length limit.
-_SHEET_FORBIDDEN = str.maketrans({char: " " for char in "[]:*?/\\"})
+_SHEET_FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
 _SHEET_CHARS = 31
 _WIDEST = 60
 
@@ -81,7 +83,7 @@ def _summary_rows(pack: ReviewPack) -> list[list]:
         [_("Country"), pack.country.name],
         [_("ISO 3166-1 alpha-3"), pack.country.iso3],
         [_("Generated on"), pack.generated_on],
-        *([label, value] for label, value in pack.summary()),
+        *([capfirst(label), value] for label, value in pack.summary()),
         [_("Demo data"), _("Rows marked as demo data are generated, not real records.")],
     ]
 
@@ -114,8 +116,8 @@ def _assessment_rows(pack: ReviewPack) -> list[list]:
 
 def _request_head() -> list[str]:
     return [
-        _("Request"), _("Organisation"), _("Jointly with"), _("Status"), _("Capacity areas"),
-        _("Date"), _("Demo data"),
+        pgettext("noun", "Request"), _("Organisation"), _("Jointly with"), _("Status"),
+        _("Capacity areas"), _("Date"), _("Demo data"),
     ]  # fmt: skip
 
 

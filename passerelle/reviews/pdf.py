@@ -18,7 +18,8 @@ from io import BytesIO
 from xml.sax.saxutils import escape
 
 from django.utils import formats
-from django.utils.translation import get_language
+from django.utils.text import capfirst
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
@@ -91,15 +92,21 @@ def _styles() -> dict[str, ParagraphStyle]:
         "subtitle": ParagraphStyle("subtitle", parent=body, fontSize=12, textColor=MUTED),
         "h2": heading,
         "h3": ParagraphStyle(
-            "h3", parent=heading, fontSize=10.5, leading=13, textColor=INK, spaceBefore=8,
+            "h3",
+            parent=heading,
+            fontSize=10.5,
+            leading=13,
+            textColor=INK,
+            spaceBefore=8,
             spaceAfter=4,
-        ),  # fmt: skip
+        ),
         "body": body,
         "muted": ParagraphStyle("muted", parent=body, textColor=MUTED, fontSize=8.5, leading=11),
-        "cell": ParagraphStyle("cell", parent=body, fontSize=8, leading=10),
-        "cell_muted": ParagraphStyle(
-            "cell_muted", parent=body, fontSize=7.5, leading=9.5, textColor=MUTED
+        # A section's note: it stays on the page of the table it introduces.
+        "intro": ParagraphStyle(
+            "intro", parent=body, textColor=MUTED, fontSize=8.5, leading=11, keepWithNext=1
         ),
+        "cell": ParagraphStyle("cell", parent=body, fontSize=8, leading=10),
         "number": ParagraphStyle("number", parent=body, fontSize=8, leading=10, alignment=TA_RIGHT),
         "head": ParagraphStyle("head", parent=body, fontName=BOLD, fontSize=8, leading=10),
         "head_number": ParagraphStyle(
@@ -112,22 +119,20 @@ def _p(text, style: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(plain(text)), style)
 
 
-def _lines(lines: list[tuple[str, str]], s) -> Paragraph:
-    """A cell of several lines: (text, "bold" | "muted" | ""), each escaped."""
+def _lines(lines: list[tuple[str, str]], style: ParagraphStyle) -> Paragraph:
+    """A cell of several lines, each (text, "muted" or "")."""
     marked = []
     for text, kind in lines:
         text = escape(plain(text))
-        if kind == "bold":
-            text = f"<b>{text}</b>"
-        elif kind == "muted":
+        if kind == "muted":
             text = f'<font color="#{MUTED.hexval()[2:]}" size="7.5">{text}</font>'
         marked.append(text)
-    return Paragraph("<br/>".join(marked), s["cell"])
+    return Paragraph("<br/>".join(marked), style)
 
 
 def _titled(text: str, item) -> str:
     """A title, marked when it is demo data."""
-    return f"{text} [{_('Demo')}]" if getattr(item, "is_demo", False) else text
+    return f"{text} [{_('Demo')}]" if item.is_demo else text
 
 
 def _date(value) -> str:
@@ -136,6 +141,10 @@ def _date(value) -> str:
 
 def _short_date(value) -> str:
     return formats.date_format(value, "SHORT_DATE_FORMAT") if value else MISSING
+
+
+def _span(start, end) -> str:
+    return f"{_short_date(start)} \u2013 {_short_date(end)}"  # an en dash
 
 
 def _change(change: float | None) -> str:
@@ -171,7 +180,9 @@ def _table(rows: list[list], widths_mm: list[float]) -> Table:
 
 
 def _head(labels: list[str], s, numbers: set[int] = frozenset()) -> list[Paragraph]:
-    return [_p(label, s["head_number" if i in numbers else "head"]) for i, label in enumerate(labels)]
+    return [
+        _p(label, s["head_number" if i in numbers else "head"]) for i, label in enumerate(labels)
+    ]
 
 
 def _none(text: str, s) -> Paragraph:
@@ -196,7 +207,7 @@ def _story(pack: ReviewPack) -> list:
 
 def _cover(pack: ReviewPack, s) -> list:
     country = pack.country
-    regions = " › ".join(region.name for region in reversed(_regions(country)))
+    regions = " \u203a ".join(region.name for region in reversed(_regions(country)))
     story = [
         Spacer(1, 40 * mm),
         _p(_("Review pack"), s["kicker"]),
@@ -221,7 +232,7 @@ def _cover(pack: ReviewPack, s) -> list:
         _p(
             _(
                 "It holds what was published on Passerelle, and what the person who generated it "
-                "may see as a member of its organisations."
+                "may see as a member of the organisations concerned."
             ),
             s["body"],
         ),
@@ -242,7 +253,10 @@ def _regions(country) -> list:
 
 def _summary(pack: ReviewPack, s) -> list:
     rows = [_head([_("Figure"), _("Number")], s, {1})]
-    rows += [[_p(label, s["cell"]), _p(str(value), s["number"])] for label, value in pack.summary()]
+    rows += [
+        [_p(capfirst(label), s["cell"]), _p(str(value), s["number"])]
+        for label, value in pack.summary()
+    ]
     return [_p(_("Summary"), s["h2"]), _table(rows, [120, 0])]
 
 
@@ -256,7 +270,7 @@ def _assessments(pack: ReviewPack, s) -> list:
                 "Domain values as published. In brackets, the change since the previous cycle "
                 "of the same framework."
             ),
-            s["muted"],
+            s["intro"],
         )
     )
     for series in pack.assessments:
@@ -288,7 +302,7 @@ def _series(series: AssessmentSeries, s) -> list:
     rest = (FRAME_WIDTH / mm - 60) / (len(head) - 1)
     return [
         _p(heading, s["h3"]),
-        _p(titles, s["muted"]),
+        _p(titles, s["intro"]),
         Spacer(1, 1.5 * mm),
         _table(rows, [60] + [rest] * (len(head) - 1)),
     ]
@@ -298,7 +312,10 @@ def _requests(pack: ReviewPack, s) -> list:
     story = [_p(_("Requests for support"), s["h2"])]
     if not pack.requests:
         return [*story, _none(_("No request for support yet."), s)]
-    head = [_("Request"), _("Organisation"), _("Status"), _("Capacity areas"), _("Date")]
+    head = [
+        pgettext("noun", "Request"), _("Organisation"), _("Status"), _("Capacity areas"),
+        _("Date"),
+    ]  # fmt: skip
     rows = [_head(head, s)]
     for row in pack.requests:
         request = row.request
@@ -310,7 +327,7 @@ def _requests(pack: ReviewPack, s) -> list:
         rows.append(
             [
                 _p(_titled(request.title, request), s["cell"]),
-                _lines(organisation, s),
+                _lines(organisation, s["cell"]),
                 _p(request.get_status_display(), s["cell"]),
                 _p(", ".join(row.capacity_areas), s["cell"]),
                 _p(_short_date(row.date), s["cell"]),
@@ -329,13 +346,13 @@ def _projects(pack: ReviewPack, s) -> list:
         project = row.project
         dates = [
             (_("Planned"), "muted"),
-            (f"{_short_date(project.planned_start)} – {_short_date(project.planned_end)}", ""),
+            (_span(project.planned_start, project.planned_end), ""),
         ]
-        if project.actual_start:
-            dates += [
-                (_("Actual"), "muted"),
-                (f"{_short_date(project.actual_start)} – {_short_date(project.actual_end)}", ""),
-            ]
+        if project.actual_end:
+            dates += [(_("Actual"), "muted"), (_span(project.actual_start, project.actual_end), "")]
+        elif project.actual_start:
+            since = _("since %(date)s") % {"date": _short_date(project.actual_start)}
+            dates += [(_("Actual"), "muted"), (since, "")]
         participants = []
         for label, organisations in row.participants:
             participants += [(label, "muted"), (", ".join(o.name for o in organisations), "")]
@@ -343,8 +360,8 @@ def _projects(pack: ReviewPack, s) -> list:
             [
                 _p(_titled(project.title, project), s["cell"]),
                 _p(project.get_status_display(), s["cell"]),
-                _lines(dates, s),
-                _lines(participants, s),
+                _lines(dates, s["cell"]),
+                _lines(participants, s["cell"]),
                 _p(_percent(row.percent), s["number"]),
             ]
         )
@@ -352,7 +369,7 @@ def _projects(pack: ReviewPack, s) -> list:
         *story,
         _p(
             _("Progress is the weighted mean of the indicators' approved values against targets."),
-            s["muted"],
+            s["intro"],
         ),
         Spacer(1, 1.5 * mm),
         _table(rows, [52, 24, 34, 46, 0]),
@@ -367,7 +384,7 @@ def _results(pack: ReviewPack, s) -> list:
     story.append(
         _p(
             _("Only approved values count. The percent is of the final target, from the baseline."),
-            s["muted"],
+            s["intro"],
         )
     )
     head = [
@@ -377,22 +394,20 @@ def _results(pack: ReviewPack, s) -> list:
     for row in with_indicators:
         rows = [_head(head, s, {1, 2, 3, 5})]
         for item in row.indicators:
-            unit = item.indicator.unit
-            latest = format_value(item.latest_actual)
+            described = [
+                (item.indicator.title, ""),
+                (f"{item.result.get_type_display()}: {item.result.title}", "muted"),
+            ]
+            if item.indicator.unit:
+                described.append((_("Unit: %(unit)s") % {"unit": item.indicator.unit}, "muted"))
+            latest = [(format_value(item.latest_actual), "")]
             if item.latest_period is not None:
-                latest = f"{latest} ({item.latest_period.label})"
+                latest.append((item.latest_period.label, "muted"))
             rows.append(
                 [
-                    _lines(
-                        [
-                            (item.indicator.title, ""),
-                            (f"{item.result.get_type_display()}: {item.result.title}", "muted"),
-                        ]
-                        + ([(unit, "muted")] if unit else []),
-                        s,
-                    ),
+                    _lines(described, s["cell"]),
                     _p(format_value(item.baseline), s["number"]),
-                    _p(latest, s["number"]),
+                    _lines(latest, s["number"]),
                     _p(format_value(item.final_target), s["number"]),
                     _p(item.standing_label, s["cell"]),
                     _p(_percent(item.percent), s["number"]),

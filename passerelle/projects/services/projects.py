@@ -268,14 +268,22 @@ def project_create(
 
 @transaction.atomic
 def project_create_from_match(
-    *, actor, match, organisation, data: ProjectData, submission_key=None
-) -> Project:
+    *, actor, match, organisation, data: ProjectData, status=ProjectStatus.PIPELINE,
+    submission_key=None,
+) -> Project:  # fmt: skip
     """Turn an accepted match into a project: the match becomes a partnership (its request is
-    then in partnership) and the project keeps the match, hence the request and the offer."""
+    then in partnership) and the project keeps the match, hence the request and the offer.
+    Posting the same form twice returns the project the first post created."""
+    if submission_key is not None:
+        existing = Project.objects.filter(
+            organisation=organisation, submission_key=submission_key, matches=match
+        ).first()
+        if existing is not None:
+            return existing
     if match.status != MatchStatus.ACCEPTED:
         raise ValidationError(_("Only an accepted match becomes a partnership."))
     project = project_create(
-        actor=actor, organisation=organisation, data=data,
+        actor=actor, organisation=organisation, data=data, status=status,
         submission_key=submission_key, matches=[match],
     )  # fmt: skip
     match_start_partnership(actor=actor, match=match)

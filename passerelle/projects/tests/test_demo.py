@@ -29,12 +29,20 @@ from passerelle.projects.choices import (
     Scope,
     ValueStatus,
 )
-from passerelle.projects.models import Document, Indicator, PeriodValue, Project, Result
+from passerelle.projects.models import (
+    Document,
+    Evaluation,
+    Indicator,
+    Lesson,
+    PeriodValue,
+    Project,
+    Result,
+)
 from passerelle.projects.progress import Point, Rules, standing
 from passerelle.projects.services.reporting import entry_closed_reason
 
 PROJECTS_STEP = "projects: partnerships and results"
-MODELS = (Project, Result, Indicator, PeriodValue, Document)
+MODELS = (Project, Result, Indicator, PeriodValue, Document, Evaluation, Lesson)
 # Projects that ran long enough to have a record (those from this year's matches start now).
 RECORDED = (
     ProjectStatus.IMPLEMENTATION,
@@ -341,3 +349,15 @@ def test_the_reporting_flow_has_its_people_and_an_open_period(demo):
     assert statuses[ValueStatus.DRAFT]
     # Something is left for the reporter to enter.
     assert period.values.filter(actual__isnull=True, narrative="").exists()
+
+
+@pytest.mark.django_db
+def test_evaluations_with_ratings_and_lessons(demo):
+    evaluations = Evaluation.objects.filter(project__is_demo=True).select_related("project")
+    assert {"mid_term", "final", "impact"} <= set(evaluations.values_list("type", flat=True))
+    finished = [e for e in evaluations if e.project.status != ProjectStatus.IMPLEMENTATION]
+    assert finished and all(e.completed_on > e.project.planned_start for e in finished)
+    assert all(e.report.category == DocumentCategory.EVALUATION for e in evaluations)
+    assert all(e.relevance for e in evaluations)
+    assert Lesson.objects.filter(evaluation__in=evaluations).count() >= 6
+    assert {e.language for e in evaluations} == {"en", "fr", "es"}

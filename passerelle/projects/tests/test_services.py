@@ -1974,8 +1974,14 @@ def recipients(kind) -> set[int]:
 @pytest.fixture
 def everyone(accountable, runner, reporter, implementer_editor, implementer_viewer, donor_editor,
              outsider, secretariat):  # fmt: skip
-    """Everybody around the project, and an administrator of the accountable organisation."""
-    return {"accountable_admin": MembershipFactory(organisation=accountable, role="admin").user}
+    """Everybody around the project, and the accountable organisation's administrator and
+    contributor."""
+    return {
+        "accountable_admin": MembershipFactory(organisation=accountable, role="admin").user,
+        "accountable_contributor": MembershipFactory(
+            organisation=accountable, role="contributor"
+        ).user,
+    }
 
 
 def test_the_approvers_hear_of_submitted_values(

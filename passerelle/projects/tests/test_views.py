@@ -195,9 +195,9 @@ def test_a_bad_project_is_answered_400_and_nothing_is_written(
 ):
     data = project_form(
         accountable, accountable=[accountable], implementing=[implementer], scope=scope,
-        countries=countries, **overrides,
+        countries=countries,
     )  # fmt: skip
-    response = logged_in(runner).post(reverse(CREATE), data)
+    response = logged_in(runner).post(reverse(CREATE), {**data, **overrides})
     assert response.status_code == 400
     assert message in page_of(response)
     errors = response.context["form"].errors
@@ -344,20 +344,21 @@ def test_the_match_page_offers_to_turn_it_into_a_project_then_shows_it(
     assert Project.objects.get().get_absolute_url() in page
 
 
-def test_the_provider_does_not_record_the_requesters_project(
+def test_the_providers_editor_records_it_too(
     make_match, accountable, implementer, implementer_editor
 ):
-    """The requester's editors record the project (hub's "record_project"): the provider's
-    editor is not offered to, and is refused."""
+    """Either party's editor records the project, for its own organisation; nobody else."""
     match = make_match("accepted")
     detail = reverse("hub:match_detail", kwargs={"pk": match.pk})
-    assert "Turn this match into a project" not in page_of(
-        logged_in(implementer_editor).get(detail)
-    )
-    assert logged_in(implementer_editor).get(_from_match(match)).status_code == 403
+    assert "Turn this match into a project" in page_of(logged_in(implementer_editor).get(detail))
+    form = logged_in(implementer_editor).get(_from_match(match))
+    assert list(form.context["form"].fields["organisation"].queryset) == [implementer]
     data = project_form(implementer, accountable=[accountable], implementing=[implementer])
-    assert logged_in(implementer_editor).post(_from_match(match), data).status_code == 403
-    assert not Project.objects.exists()
+    response = logged_in(implementer_editor).post(_from_match(match), data)
+    assert response.status_code == 302
+    assert Project.objects.get().organisation == implementer
+    match.refresh_from_db()
+    assert match.status == "partnership"
 
 
 def test_the_request_page_lists_its_projects_under_partnerships(
@@ -397,15 +398,22 @@ def test_the_request_page_lists_its_projects_under_partnerships(
         (Visibility.PRIVATE, "runner", 200),
     ],
 )
-def test_who_sees_the_project_page(request, make_project, framework, visibility, who, status):
+def test_who_sees_the_project_page(request, make_project, runner, visibility, who, status):
     project = make_project(visibility=visibility, title="The one to find")
+    result = services.result_create(
+        actor=fresh(runner), project=project,
+        data=services.ResultData(type=ResultType.IMPACT, title="Safer borders"),
+    )  # fmt: skip
+    indicator = services.indicator_create(
+        actor=fresh(runner), result=result,
+        data=services.IndicatorData(title="Incidents", measure=Measure.UNIT),
+    )  # fmt: skip
     person = request.getfixturevalue(who) if who else None
     urls = [
         project.get_absolute_url(),
-        reverse("projects:indicator_detail",
-                kwargs={"pk": project.pk, "indicator": framework["trained"].pk}),
+        reverse("projects:indicator_detail", kwargs={"pk": project.pk, "indicator": indicator.pk}),
         project.periods.first().get_absolute_url(),
-    ]  # fmt: skip
+    ]
     for url in urls:
         assert as_(person).get(url).status_code == status, url
     listed = as_(person).get(reverse(LIST)).context["page_obj"].object_list
@@ -432,7 +440,7 @@ def test_the_project_page_offers_what_each_person_may_do(
     can = response.context["can"]
     assert (can["change"], can["report"], can["approve"]) == (change, report, approve)
     assert (reverse("projects:project_update", kwargs={"pk": project.pk}) in page) == change
-    assert ("Report this period&#x27;s values" in page) == report
+    assert ("Report this period's values" in page) == report
     assert (response.context["status_form"] is not None) == change
     assert bool(response.context["history"]) == change  # the history is for those who run it
 

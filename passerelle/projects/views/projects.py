@@ -160,6 +160,9 @@ class ProjectFormView(LoginRequiredMixin, View):
         return recorders
 
     def make_form(self, **kwargs) -> ProjectForm:
+        if self.project is not None:
+            # The recorder is shown, not posted (a disabled field): it comes from here.
+            kwargs.setdefault("initial", {"organisation": self.project.organisation})
         return ProjectForm(
             organisations=self.organisations(), editing=self.project is not None, **kwargs
         )
@@ -175,9 +178,10 @@ class ProjectFormView(LoginRequiredMixin, View):
             "data": data,
             "submission_key": form.cleaned_data["submission_key"],
         }
+        common["status"] = form.cleaned_data["status"]
         if self.match is not None:
             return services.project_create_from_match(match=self.match, **common)
-        return services.project_create(status=form.cleaned_data["status"], **common)
+        return services.project_create(**common)
 
     def initial(self) -> dict:
         if self.project is not None:

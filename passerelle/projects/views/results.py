@@ -160,6 +160,8 @@ class TargetsView(_FrameworkFormView):
 
     def load(self, indicator):
         self.indicator = get_object_or_404(Indicator, pk=indicator, result__project=self.project)
+        if not self.indicator.is_quantitative:  # reported in words: no figure to aim at
+            raise Http404
         self.periods = list(self.project.periods.order_by("start"))
         self.heading = _("Targets: %(indicator)s") % {"indicator": self.indicator.title}
 

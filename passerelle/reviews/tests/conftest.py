@@ -17,18 +17,15 @@ from passerelle.pledges import services as pledge_services
 from passerelle.pledges.tests.conftest import advance as advance_pledge
 from passerelle.pledges.tests.conftest import pledge_data
 from passerelle.projects import services as project_services
-from passerelle.projects.tests.conftest import (  # noqa: F401  (fixtures)
-    accountable,
-    donor,
-    fresh,
-    implementer,
-    make_project,
-    open_period,
-    project,
-    reporter,
-    runner,
-)
-from passerelle.projects.tests.conftest import framework as results_framework  # noqa: F401
+from passerelle.projects.tests import conftest as projects
+
+fresh = projects.fresh
+# The projects' fixtures: the partnership and its people, a running project in Senegal, its
+# results framework and its current period.
+accountable, implementer, donor = projects.accountable, projects.implementer, projects.donor
+runner, reporter = projects.runner, projects.reporter
+make_project, project, open_period = projects.make_project, projects.project, projects.open_period
+results_framework = projects.framework
 
 
 @pytest.fixture
@@ -50,7 +47,7 @@ def placed(accountable, senegal):
 
 
 @pytest.fixture
-def approved(project, results_framework, reporter, runner, open_period):  # noqa: F811
+def approved(project, results_framework, reporter, runner, open_period):
     """12 officials trained in the current period, submitted and approved."""
     project_services.value_save(
         actor=fresh(reporter), indicator=results_framework["trained"], period=open_period,
@@ -64,7 +61,7 @@ def approved(project, results_framework, reporter, runner, open_period):  # noqa
 
 def publish_cycle(organisation, admin, title, level, *, version=None):
     """A published cycle of `organisation` on the national framework, RIGHTS.1.1 agreed at
-    `level` (so the RIGHTS domain's value is level × 100)."""
+    `level` (so the RIGHTS domain's value is 100 times the level)."""
     version = version or FrameworkVersion.objects.get(
         framework__code="PASSERELLE-NATIONAL", version="1.0"
     )
@@ -88,7 +85,7 @@ def ministry(senegal):
     """Senegal's verified ministry and its focal point (an administrator)."""
     organisation = OrganisationFactory(
         type="national_government", verification_status="verified", country=senegal,
-        name="Ministère de l’Intérieur",
+        name="Ministère de l\u2019Intérieur",
     )  # fmt: skip
     return organisation, MembershipFactory(organisation=organisation, role="admin").user
 

@@ -45,7 +45,7 @@ def test_the_pack_of_a_country(senegal, project, approved, cycles, make_request,
     ):
         assert heading in content
     # The assessments, cycle after cycle, with the change.
-    assert "Ministère de l’Intérieur" in content
+    assert "Ministère de l\u2019Intérieur" in content
     assert "National assessment 2024" in content and "National assessment 2026" in content
     assert "400 (+200)" in content
     assert "Change since the first cycle" in content

@@ -1,0 +1,540 @@
+"""Projects pages and exports as projects accumulate: the portfolio (all, and within a region),
+one project's page, its framework editor, a period's reporting screen and an indicator's page;
+the pages of a country, a GCM objective and a capacity area (their projects, and the project
+indicators tagged with the objective or the area); the IATI file of every public project and
+the API's list.
+
+Each size runs on a fresh throwaway SQLite database. Organisations, projects, their places,
+participants, results frameworks, reporting periods and values are inserted in bulk (no
+services), with approved actuals for the periods already over, so that progress is computed on
+real data. Prints a Markdown section (benchmarks/run.py).
+
+    .venv/bin/python benchmarks/bench_projects.py              # 100, 1,000 and 5,000 projects
+    .venv/bin/python benchmarks/bench_projects.py 100 300      # other sizes
+"""
+
+import json
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SIZES = (100, 1_000, 5_000)
+REQUESTS = 10
+PERIODS = 8  # quarterly: the measured project has 5 behind it, the current one and 2 ahead
+MEASURED_COUNTRY = "SEN"
+MEASURED_REGION = "002"  # Africa: the portfolio filtered by region
+
+
+def configure(database: Path) -> None:
+    os.environ["DATABASE_URL"] = f"sqlite:///{database}"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
+    os.environ["TASKS_BACKEND"] = "immediate"
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+
+
+def _quarter_start(day: date, quarters: int) -> date:
+    """The first day of the calendar quarter `quarters` away from the one holding `day`."""
+    index = day.year * 4 + (day.month - 1) // 3 + quarters
+    return date(index // 4, index % 4 * 3 + 1, 1)
+
+
+# The framework of every project: (level, parent index, indicators), impact first; each
+# indicator is (measure, disaggregated by sex).
+def _shape():
+    from passerelle.projects.choices import Measure, ResultType
+
+    return [
+        (ResultType.IMPACT, None, [(Measure.PERCENTAGE, False)]),
+        (ResultType.OUTCOME, 0, [(Measure.UNIT, True)]),
+        (ResultType.OUTCOME, 0, [(Measure.ORDINAL, False)]),
+        (ResultType.OUTPUT, 1, [(Measure.UNIT, True)]),
+        (ResultType.OUTPUT, 1, [(Measure.UNIT, False)]),
+        (ResultType.OUTPUT, 2, [(Measure.QUALITATIVE, False)]),
+    ]
+
+
+def _baseline(measure):
+    from passerelle.projects.choices import Measure
+
+    return {
+        Measure.PERCENTAGE: Decimal(20),
+        Measure.UNIT: Decimal(0),
+        Measure.ORDINAL: Decimal(1),
+    }.get(measure)
+
+
+def _target(measure, n: int):
+    """The cumulative target of the n-th period (1-based)."""
+    from passerelle.projects.choices import Measure
+
+    if measure == Measure.PERCENTAGE:
+        return Decimal(min(100, 20 + 8 * n))
+    if measure == Measure.UNIT:
+        return Decimal(25 * n)
+    if measure == Measure.ORDINAL:
+        return Decimal(min(5, 1 + (n + 1) // 2))
+    return None
+
+
+def generate(count: int) -> dict:
+    """`count` projects over the world's countries (a fifth of them regional, in three countries
+    of a sub-region), nine in ten public, mostly running; each with its accountable government
+    and an implementing NGO, 1 impact → 2 outcomes → 3 outputs, 6 indicators and 8 quarterly
+    periods, a target for every quantitative indicator and period and approved actuals for the
+    periods over. Returns what the measures need."""
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from passerelle.accounts.models import Organisation
+    from passerelle.accounts.tests.factories import MembershipFactory
+    from passerelle.geo.models import Country
+    from passerelle.projects.choices import (
+        Measure,
+        ParticipantRole,
+        ProjectStatus,
+        Scope,
+        ValueStatus,
+    )
+    from passerelle.projects.models import (
+        Indicator,
+        Participant,
+        PeriodValue,
+        Project,
+        ProjectCountry,
+        ProjectRegion,
+        ReportingPeriod,
+        Result,
+    )
+    from passerelle.projects.periods import periods_between
+    from passerelle.taxonomy.models import CapacityArea, GCMObjective
+
+    call_command("migrate", verbosity=0)
+    rng = random.Random(11)
+    today = timezone.localdate()
+    now = timezone.now()
+    countries = list(Country.objects.select_related("region").order_by("iso3"))
+    by_subregion: dict[int, list] = {}
+    for country in countries:
+        by_subregion.setdefault(country.region_id, []).append(country)
+    measured_country = next(c for c in countries if c.iso3 == MEASURED_COUNTRY)
+    objectives = list(GCMObjective.objects.order_by("number"))
+    areas = list(CapacityArea.objects.order_by("code"))
+
+    governments = {
+        country.pk: government
+        for country, government in zip(
+            countries,
+            Organisation.objects.bulk_create(
+                Organisation(
+                    name=f"Government of {country.name}", slug=f"gov-{country.iso3.lower()}",
+                    type="national_government", verification_status="verified", country=country,
+                )  # fmt: skip
+                for country in countries
+            ),
+            strict=True,
+        )
+    }
+    ngos = Organisation.objects.bulk_create(
+        Organisation(
+            name=f"NGO {n}", slug=f"ngo-{n}", type="civil_society",
+            verification_status="not_required", country=countries[n % len(countries)],
+        )  # fmt: skip
+        for n in range(max(20, count // 10))
+    )
+    editor = MembershipFactory(organisation=governments[measured_country.pk], role="editor").user
+    contributor = MembershipFactory(organisation=ngos[0], role="contributor").user
+
+    # Projects: the first is the one measured (national, in Senegal, public, running).
+    plans = []
+    for n in range(count):
+        measured = n == 0
+        regional = not measured and rng.random() < 0.2
+        if measured:
+            places = [measured_country]
+        elif regional:
+            subregion = rng.choice([group for group in by_subregion.values() if len(group) >= 3])
+            places = rng.sample(subregion, 3)
+        else:
+            places = [rng.choice(countries)]
+        behind = 5 if measured else rng.randint(2, 6)  # quarters already over
+        start = _quarter_start(today, -behind) + timedelta(days=rng.randint(0, 20))
+        end = _quarter_start(today, PERIODS - behind) - timedelta(days=1)
+        plans.append(
+            {
+                "places": places,
+                "regional": regional,
+                "start": start,
+                "end": end,
+                "public": measured or rng.random() < 0.9,
+                "status": ProjectStatus.IMPLEMENTATION
+                if measured or rng.random() < 0.8
+                else rng.choice([ProjectStatus.FINALISATION, ProjectStatus.PIPELINE]),
+                "objectives": rng.sample(objectives, 2),
+                "areas": rng.sample(areas, 2),
+                "ngo": ngos[0] if measured else rng.choice(ngos),
+            }
+        )
+    projects = Project.objects.bulk_create(
+        (
+            Project(
+                organisation=governments[plan["places"][0].pk],
+                title=f"Project {n}: migration governance capacity",
+                description="Strengthening the institutions that govern migration: training, "
+                "procedures and data.",
+                objectives="Institutions apply the procedures.",
+                language="en",
+                status=plan["status"],
+                visibility="public" if plan["public"] else rng.choice(["shared", "private"]),
+                planned_start=plan["start"],
+                planned_end=plan["end"],
+                actual_start=plan["start"],
+                scope=Scope.REGIONAL if plan["regional"] else Scope.NATIONAL,
+                gender_marker=rng.choice([None, 0, 1, 2]),
+                human_rights_marker=rng.choice([None, 1]),
+                lock_after_days=30,
+                created_by=editor,
+            )
+            for n, plan in enumerate(plans)
+        ),
+        batch_size=2_000,
+    )
+    for project, plan in zip(projects, plans, strict=True):
+        plan["project"] = project
+    ProjectCountry.objects.bulk_create(
+        (
+            ProjectCountry(project=plan["project"], country=country)
+            for plan in plans
+            for country in plan["places"]
+        ),
+        batch_size=5_000,
+    )
+    ProjectRegion.objects.bulk_create(
+        (
+            ProjectRegion(project=plan["project"], region_id=plan["places"][0].region_id)
+            for plan in plans
+            if plan["regional"]
+        ),
+        batch_size=5_000,
+    )
+    Participant.objects.bulk_create(
+        (
+            Participant(project=plan["project"], organisation=organisation, role=role)
+            for plan in plans
+            for organisation, role in (
+                (governments[plan["places"][0].pk], ParticipantRole.ACCOUNTABLE),
+                (plan["ngo"], ParticipantRole.IMPLEMENTING),
+            )
+        ),
+        batch_size=5_000,
+    )
+    Project.gcm_objectives.through.objects.bulk_create(
+        (
+            Project.gcm_objectives.through(project=plan["project"], gcmobjective=objective)
+            for plan in plans
+            for objective in plan["objectives"]
+        ),
+        batch_size=5_000,
+    )
+    Project.capacity_areas.through.objects.bulk_create(
+        (
+            Project.capacity_areas.through(project=plan["project"], capacityarea=area)
+            for plan in plans
+            for area in plan["areas"]
+        ),
+        batch_size=5_000,
+    )
+
+    # Results, level by level (an outcome needs its impact's id).
+    shape = _shape()
+    results: dict[tuple[int, int], Result] = {}
+    for level in sorted({entry[0] for entry in shape}, reverse=True):
+        created = Result.objects.bulk_create(
+            (
+                Result(
+                    project=plan["project"],
+                    parent=results.get((n, parent)) if parent is not None else None,
+                    type=kind,
+                    title=f"{kind.label} {index}",
+                    position=index,
+                )
+                for n, plan in enumerate(plans)
+                for index, (kind, parent, _indicators) in enumerate(shape)
+                if kind == level
+            ),
+            batch_size=5_000,
+        )
+        keys = [
+            (n, index)
+            for n in range(len(plans))
+            for index, (kind, _parent, _indicators) in enumerate(shape)
+            if kind == level
+        ]
+        results.update(zip(keys, created, strict=True))
+
+    specs = [
+        (n, index, measure, by_sex)
+        for n in range(len(plans))
+        for index, (_kind, _parent, indicators) in enumerate(shape)
+        for measure, by_sex in indicators
+    ]
+    indicators = Indicator.objects.bulk_create(
+        (
+            Indicator(
+                result=results[(n, index)],
+                title=f"{Measure(measure).label} indicator {index}",
+                measure=measure,
+                unit="people" if measure == Measure.UNIT else "",
+                baseline_value=_baseline(measure),
+                baseline_date=plans[n]["start"] if _baseline(measure) is not None else None,
+                dimensions=[{"dimension": "sex", "categories": ["Female", "Male"]}]
+                if by_sex
+                else [],
+                gcm_objective=rng.choice(plans[n]["objectives"]),
+                capacity_area=rng.choice(plans[n]["areas"]),
+            )
+            for n, index, measure, by_sex in specs
+        ),
+        batch_size=5_000,
+    )
+
+    periods_of: dict[int, list] = {}
+    new_periods = []
+    for n, plan in enumerate(plans):
+        spans = periods_between(plan["start"], plan["end"], "quarterly")
+        assert len(spans) == PERIODS, (plan["start"], plan["end"], spans)
+        periods_of[n] = [
+            ReportingPeriod(project=plan["project"], start=start, end=end) for start, end in spans
+        ]
+        new_periods += periods_of[n]
+    ReportingPeriod.objects.bulk_create(new_periods, batch_size=5_000)
+
+    def values():
+        for (n, _index, measure, by_sex), indicator in zip(specs, indicators, strict=True):
+            for number, period in enumerate(periods_of[n], start=1):
+                target = _target(measure, number)
+                value = PeriodValue(indicator=indicator, period=period, target=target)
+                if period.end < today:  # over: its actual is reported and approved
+                    if measure == Measure.QUALITATIVE:
+                        value.narrative = "Procedures were applied at more posts this quarter."
+                    else:
+                        actual = (target * Decimal(rng.uniform(0.6, 1.15))).quantize(Decimal(1))
+                        if measure == Measure.PERCENTAGE:
+                            actual = min(actual, Decimal(100))
+                        value.actual = actual
+                        if by_sex:
+                            women = (actual * Decimal("0.48")).quantize(Decimal(1))
+                            value.disaggregation = {
+                                "sex": {"Female": str(women), "Male": str(actual - women)}
+                            }
+                    value.status = ValueStatus.APPROVED
+                    value.entered_by, value.entered_at = contributor, now
+                    value.submitted_at = now
+                    value.reviewed_by, value.reviewed_at = editor, now
+                yield value
+
+    PeriodValue.objects.bulk_create(values(), batch_size=5_000)
+
+    project = plans[0]["project"]
+    current = next(p for p in periods_of[0] if p.start <= today <= p.end)
+    return {
+        "project": project,
+        "period": current,
+        "indicator": indicators[1],  # the outcome's count of people, by sex
+        "objective": plans[0]["objectives"][0],
+        "area": plans[0]["areas"][0],
+        "editor": editor,
+        "contributor": contributor,
+        "public": sum(1 for plan in plans if plan["public"]),
+        "indicators": len(indicators),
+        "values": PeriodValue.objects.count(),
+        "approved": PeriodValue.objects.filter(status=ValueStatus.APPROVED).count(),
+    }
+
+
+def timed(client, url: str) -> tuple[float, int, int]:
+    """(median ms over REQUESTS requests, queries of one request, bytes of the response)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)  # warm caches (templates, content types)
+    timings = []
+    for _ in range(REQUESTS):
+        start = time.perf_counter()
+        response = client.get(url)
+        timings.append(time.perf_counter() - start)
+        assert response.status_code == 200, (url, response.status_code)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    size = len(b"".join(response)) if response.streaming else len(response.content)
+    return statistics.median(timings) * 1000, len(queries), size
+
+
+def _tagged_count(user, **lookup) -> int:
+    from passerelle.projects import selectors
+
+    return len(selectors.tagged_indicators(user=user, **lookup))
+
+
+def measure(count: int) -> dict:
+    from django.contrib.auth.models import AnonymousUser
+    from django.test import Client
+
+    started = time.perf_counter()
+    data = generate(count)
+    result = {
+        "count": count,
+        "setup": time.perf_counter() - started,
+        **{key: data[key] for key in ("public", "indicators", "values", "approved")},
+    }
+    print(f"   {count:,} projects generated in {result['setup']:.0f} s", file=sys.stderr)
+    project, period, indicator = data["project"], data["period"], data["indicator"]
+    objective, area = data["objective"], data["area"]
+    result["objective_indicators"] = _tagged_count(AnonymousUser(), gcm_objective=objective)
+    result["area_indicators"] = _tagged_count(AnonymousUser(), capacity_area=area)
+    anonymous = Client(HTTP_HOST="localhost")
+    pages = {
+        "portfolio": "/en/projects/",
+        "portfolio_region": f"/en/projects/?region={MEASURED_REGION}",
+        "project": f"/en/projects/{project.pk}/",
+        "indicator": f"/en/projects/{project.pk}/indicators/{indicator.pk}/",
+        "country": f"/en/countries/{MEASURED_COUNTRY}/",
+        "objective": f"/en/objectives/{objective.number}/",
+        "area": f"/en/capacity-areas/{area.code}/",
+        "iati": "/en/projects/iati.xml",
+        "api": "/api/v1/projects/",
+    }
+    for key, url in pages.items():
+        result[key] = timed(anonymous, url)
+    editor = Client(HTTP_HOST="localhost")
+    editor.force_login(data["editor"])
+    result["framework"] = timed(editor, f"/en/projects/{project.pk}/results/")
+    contributor = Client(HTTP_HOST="localhost")
+    contributor.force_login(data["contributor"])
+    result["period"] = timed(contributor, f"/en/projects/{project.pk}/periods/{period.pk}/")
+    result["measured"] = time.perf_counter() - started - result["setup"]
+    print(f"   measured in {result['measured']:.0f} s", file=sys.stderr)
+    return result
+
+
+def run_size(count: int) -> dict:
+    with tempfile.TemporaryDirectory() as folder:
+        pid = os.fork()
+        if pid == 0:  # a child per size: a fresh Django on a fresh database
+            code = 1
+            try:
+                configure(Path(folder) / "bench.sqlite3")
+                row = measure(count)
+                Path(folder, "result").write_text(json.dumps(row))
+                code = 0
+            finally:
+                os._exit(code)
+        _pid, status = os.waitpid(pid, 0)
+        if status != 0:
+            raise SystemExit(f"the run with {count:,} projects failed")
+        return json.loads(Path(folder, "result").read_text())
+
+
+COLUMNS = (
+    ("portfolio", "Portfolio"),
+    ("portfolio_region", "Portfolio, one region"),
+    ("project", "Project"),
+    ("framework", "Framework editor"),
+    ("period", "Period report"),
+    ("indicator", "Indicator"),
+    ("country", "Country"),
+    ("objective", "GCM objective"),
+    ("area", "Capacity area"),
+    ("iati", "IATI file"),
+    ("api", "API list"),
+)
+
+
+def _cell(figures) -> str:
+    return f"{figures[0]:,.0f} ({figures[1]})"
+
+
+def main() -> None:
+    sizes = tuple(int(arg) for arg in sys.argv[1:]) or SIZES
+    load = os.getloadavg()
+    rows = []
+    for count in sizes:
+        print(f"== {count:,} projects", file=sys.stderr, flush=True)
+        rows.append(run_size(count))
+    load_after = os.getloadavg()
+    print("## Projects — `benchmarks/bench_projects.py`\n")
+    print(
+        f"Ran on {time.strftime('%Y-%m-%d %H:%M', time.gmtime())} UTC; load average (1, 5, "
+        "15 min) " + ", ".join(f"{value:.2f}" for value in load) + " when it started and "
+        + ", ".join(f"{value:.2f}" for value in load_after)
+        + f" when it ended, on {os.cpu_count()} cores: the machine was shared with other work, "
+        "so the times are pessimistic; the query counts are exact.\n"
+    )
+    print(
+        "Projects pages and exports as projects accumulate: the median of "
+        f"{REQUESTS} requests in ms through Django's test client (whole middleware stack and "
+        "templates, no network), and in brackets the queries of one request. Data inserted in "
+        "bulk, on a fresh SQLite database per size: projects over every country (a fifth "
+        "regional, in three countries of a sub-region, with the sub-region), nine in ten "
+        "public, four in five running; each recorded by its country's government (accountable) "
+        "with an implementing NGO, tagged with 2 of the 23 GCM objectives and 2 capacity areas, "
+        "with 1 impact → 2 outcomes → 3 outputs, 6 indicators (percentage, ordinal, three "
+        "counts of which two by sex, one qualitative; each tagged with one of its project's "
+        "objectives and areas), 8 quarterly reporting periods and a value per indicator and "
+        "period: a target, and an approved actual for the periods already over (2 to 6 per "
+        "project). The portfolio is its first page (25 rows with their progress, and the table "
+        "by country), anonymous, and filtered by a region (Africa, M49 002). The project "
+        "(national, in Senegal, 5 periods over), its indicator page (a count by sex) and the "
+        "country page (Senegal) are read anonymously; the framework editor by an editor of the "
+        "accountable government; the period report is the current period's screen, read by a "
+        "contributor of the implementing NGO (a form per indicator). The objective and "
+        "capacity-area pages are one of the measured project's own tags. The IATI file is "
+        "`/en/projects/iati.xml` (every public project); the API list is `/api/v1/projects/` "
+        "(first page of 50, anonymous).\n"
+    )
+    print(
+        "| Projects (public) | Indicators | Values (approved) | "
+        + " | ".join(label for _key, label in COLUMNS)
+        + " |"
+    )
+    print("|---:|---:|---:|" + "---:|" * len(COLUMNS))
+    for row in rows:
+        print(
+            f"| {row['count']:,} ({row['public']:,}) | {row['indicators']:,} | "
+            f"{row['values']:,} ({row['approved']:,}) | "
+            + " | ".join(_cell(row[key]) for key, _label in COLUMNS)
+            + " |"
+        )
+    print(
+        "\n| Projects | Indicators on the objective page | Indicators on the capacity-area "
+        "page | IATI file size | Generating the data | Measuring |"
+    )
+    print("|---:|---:|---:|---:|---:|---:|")
+    for row in rows:
+        print(
+            f"| {row['count']:,} | {row['objective_indicators']:,} | {row['area_indicators']:,} "
+            f"| {row['iati'][2] / 1_000_000:,.1f} MB | {row['setup']:,.0f} s "
+            f"| {row['measured']:,.0f} s |"
+        )
+    print(WHAT_THIS_SHOWS.format(**_reading(rows)))
+
+
+WHAT_THIS_SHOWS = "\nWhat this shows: {text}"
+
+
+def _reading(rows) -> dict:
+    """Filled in by hand after a run: see docs/benchmarks.md."""
+    return {"text": "see the figures above."}
+
+
+if __name__ == "__main__":
+    main()
