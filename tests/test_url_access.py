@@ -271,6 +271,10 @@ def _public(part):
     return lambda w: w["public_project"][part]
 
 
+def _sheet(world, visibility):
+    return {**world[f"{visibility}_project"]["period"], "extension": "csv"}
+
+
 def _api_pk(world, visibility, part):
     """The API's kwargs for the period or the value of a project of the world."""
     return {"pk": world[f"{visibility}_project"][part][part]}
@@ -718,6 +722,11 @@ CASES = [
     ("projects:period_report", "get", _public("period"), 200, 200, 200),
     ("projects:period_submit", "post", _private("period"), 302, 404, 403),
     ("projects:period_submit", "post", _public("period"), 302, 403, 403),
+    # A period's sheet holds values not yet approved: for the project's people only.
+    ("projects:period_export", "get", lambda w: _sheet(w, "private"), 404, 404, 200),
+    ("projects:period_export", "get", lambda w: _sheet(w, "public"), 403, 403, 200),
+    ("projects:period_import", "get", _private("period"), 302, 404, 403),  # reporters only
+    ("projects:period_import", "get", _public("period"), 302, 403, 403),
     ("projects:period_approve", "post", _private("period"), 302, 404, 302),
     ("projects:period_approve", "post", _public("period"), 302, 403, 302),
     ("projects:value_save", "post", _private("value_of"), 302, 404, 403),

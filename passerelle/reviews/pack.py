@@ -180,13 +180,12 @@ class ReviewPack:
 
 def country_pack(country, *, user, today: date | None = None) -> ReviewPack:
     """The review pack of `country` as `user` may see it."""
-    projects = _projects(country, user)
     return ReviewPack(
         country=country,
         generated_on=today or timezone.localdate(),
         assessments=_assessments(country, user),
         requests=_requests(country, user),
-        projects=projects,
+        projects=_projects(country, user),
         pledges=_pledges(country, user),
     )
 

@@ -273,7 +273,10 @@ def project_create_from_match(
 ) -> Project:  # fmt: skip
     """Turn an accepted match into a project: the match becomes a partnership (its request is
     then in partnership) and the project keeps the match, hence the request and the offer.
-    Posting the same form twice returns the project the first post created."""
+    One of the two parties records it. Posting the same form twice returns the project the first
+    post created."""
+    if not _may_record_for(actor, organisation):
+        raise PermissionDenied
     if submission_key is not None:
         existing = Project.objects.filter(
             organisation=organisation, submission_key=submission_key, matches=match
@@ -282,6 +285,11 @@ def project_create_from_match(
             return existing
     if match.status != MatchStatus.ACCEPTED:
         raise ValidationError(_("Only an accepted match becomes a partnership."))
+    require(actor, "start_partnership", match)
+    if organisation.pk not in (match.request.organisation_id, match.offer.organisation_id):
+        raise ValidationError(
+            {"organisation": _("The requester or the provider of the match records it.")}
+        )
     project = project_create(
         actor=actor, organisation=organisation, data=data, status=status,
         submission_key=submission_key, matches=[match],

@@ -264,13 +264,13 @@ def values_approve(*, actor, period: ReportingPeriod) -> int:
 @transaction.atomic
 def value_return(*, actor, value: PeriodValue, comment: str) -> PeriodValue:
     """Send a value back to its reporter with what to fix."""
+    value = _review(actor, value)
     comment = comment.strip()
     if not comment:
         raise ValidationError({"comment": _("Say what should be fixed.")})
     if len(comment) > COMMENT_LIMIT:
         raise ValidationError({"comment": _("Keep the comment under %(limit)d characters.")
                                % {"limit": COMMENT_LIMIT}})  # fmt: skip
-    value = _review(actor, value)
     value.status, value.reviewed_by, value.reviewed_at = ValueStatus.RETURNED, actor, timezone.now()
     value.review_comment = comment
     value.save()

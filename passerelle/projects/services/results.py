@@ -274,11 +274,12 @@ def sync_periods(project: Project) -> None:
     )
     stale = [period.pk for key, period in existing.items() if key not in set(wanted)]
     ReportingPeriod.objects.filter(pk__in=stale).exclude(Exists(reported)).delete()
-    kept_starts = set(project.periods.values_list("start", flat=True))
+    # A period kept for its values keeps its days: no new period overlaps it.
+    kept = list(project.periods.values_list("start", "end"))
     ReportingPeriod.objects.bulk_create(
         ReportingPeriod(project=project, start=start, end=end)
         for start, end in wanted
-        if start not in kept_starts
+        if not any(start <= kept_end and kept_start <= end for kept_start, kept_end in kept)
     )
 
 
@@ -306,6 +307,10 @@ def period_remove(*, actor, period: ReportingPeriod) -> None:
     require(actor, "change", project)
     if period.values.filter(~Q(actual__isnull=True) | ~Q(narrative="")).exists():
         raise ValidationError(_("Values were reported in this period: it stays."))
+    if project.reporting_frequency != Frequency.CUSTOM:
+        raise ValidationError(
+            _("Periods follow the project's frequency; choose custom periods first.")
+        )
     log_action(
         actor, project, "projects.period.removed", {"start": period.start, "end": period.end}
     )

@@ -502,6 +502,26 @@ def test_a_stranger_to_the_match_does_not_turn_it_into_its_project(
     assert match.status == "accepted"
 
 
+def test_the_same_form_posted_twice_makes_one_project_of_the_match(
+    make_match, accountable, implementer, runner
+):
+    match = make_match("accepted")
+    key = uuid.uuid4()
+    first = services.project_create_from_match(
+        actor=fresh(runner), match=match, organisation=accountable, submission_key=key,
+        data=project_data(accountable, implementer), status=ProjectStatus.IMPLEMENTATION,
+    )  # fmt: skip
+    match.refresh_from_db()
+    second = services.project_create_from_match(
+        actor=fresh(runner), match=match, organisation=accountable, submission_key=key,
+        data=project_data(accountable, implementer, title="Again"),
+    )  # fmt: skip
+    assert second.pk == first.pk
+    assert Project.objects.get().status == ProjectStatus.IMPLEMENTATION
+    assert project_entries("projects.project.created").count() == 1
+    assert actions_of(match).count("hub.match.partnership") == 1
+
+
 @pytest.mark.parametrize("status", ["proposed", "introduced", "declined"])
 def test_only_an_accepted_match_becomes_a_project(
     make_match, accountable, implementer, runner, status
@@ -625,6 +645,26 @@ def test_periods_with_reported_values_are_kept(
     assert [(p.start, p.end) for p in periods[:-1]] == periods_between(
         days(-400), open_period.start - datetime.timedelta(days=1), Frequency.QUARTERLY
     )
+
+
+def test_a_period_kept_for_its_values_is_not_overlapped(
+    project, framework, runner, reporter, accountable, implementer, locked_period
+):
+    """The project now starts in the middle of a period that holds a value: that period stays
+    whole, and no period is added over its days."""
+    reported = project.periods.order_by("start")[1]
+    with freeze_time(reported.end + datetime.timedelta(days=2)):
+        save(reporter, framework["trained"], reported, value_data(3))
+    later_start = reported.start + datetime.timedelta(days=40)
+    data = project_data(accountable, implementer, planned_start=later_start)
+    services.project_update(actor=fresh(runner), project=project, data=data)
+
+    periods = [(p.start, p.end) for p in project.periods.order_by("start")]
+    assert periods[0] == (reported.start, reported.end)
+    assert periods[1:] == periods_between(
+        reported.end + datetime.timedelta(days=1), days(330), Frequency.QUARTERLY
+    )
+    assert not ReportingPeriod.objects.filter(pk=locked_period.pk).exists()
 
 
 def test_a_custom_projects_periods_are_left_alone(make_project, runner, accountable, implementer):
@@ -1702,6 +1742,14 @@ def test_nothing_entered_nothing_submitted(framework, reporter, open_period):
     assert "Nothing to submit" in message_of(refused)
 
 
+def test_a_figure_is_submitted_with_its_figure(framework, reporter, open_period):
+    """A counted indicator's comment alone is not a value the approver could approve."""
+    save(reporter, framework["trained"], open_period, value_data(narrative="Sessions postponed."))
+    with nothing_written(), pytest.raises(ValidationError) as refused:
+        submit(reporter, open_period)
+    assert "Nothing to submit" in message_of(refused)
+
+
 def test_values_already_submitted_are_not_submitted_again(framework, reporter, open_period):
     save(reporter, framework["trained"], open_period, value_data(5))
     submit(reporter, open_period)
@@ -2046,3 +2094,21 @@ def test_nobody_hears_of_drafts_and_approvals(
     with django_capture_on_commit_callbacks(execute=True):
         services.value_approve(actor=fresh(runner), value=value)
     assert not Notification.objects.exists()
+
+
+def test_a_party_records_the_match_under_its_own_name_only(
+    make_match, accountable, implementer, runner
+):
+    """An editor of a party who also edits for another organisation cannot record the
+    partnership under that other one."""
+    match = make_match("accepted")
+    elsewhere = OrganisationFactory(type="civil_society")
+    MembershipFactory(user=runner, organisation=elsewhere, role="editor")
+    with nothing_written(), pytest.raises(ValidationError) as refused:
+        services.project_create_from_match(
+            actor=fresh(runner), match=match, organisation=elsewhere,
+            data=project_data(accountable, implementer),
+        )  # fmt: skip
+    assert "organisation" in refused.value.message_dict
+    match.refresh_from_db()
+    assert match.status == "accepted"

@@ -111,6 +111,10 @@ def value_save(request, pk, period, indicator):
             add_service_errors(form, error)
         except services.ValueConflict as error:
             conflict = error.current
+            if conflict is None:  # a version for a value that does not exist: a stale page
+                form.add_error(
+                    None, _("This value changed while you were editing it: reload the page.")
+                )
         else:
             return _saved(request, project, period, indicator, saved)
     if conflict is not None:
