@@ -654,7 +654,8 @@ def reading(rows) -> str:
         ratio = last[key][0] / first[key][0]
         per_thousand = (last[key][0] - first[key][0]) / (last["count"] - first["count"]) * 1000
         through = " → ".join(f"{row[key][0]:,.0f}" for row in rows)
-        if ratio >= 3:
+        # Linear: the part that follows the number of projects is most of the largest time.
+        if ratio >= 2 and per_thousand * last["count"] / 1000 >= last[key][0] / 2:
             linear.append(
                 f"the {NAMES[key]} ({through} ms, about {per_thousand:,.0f} ms more per "
                 f"1,000 projects): {_why(key, first, last)}"

@@ -723,8 +723,8 @@ CASES = [
     ("projects:period_submit", "post", _private("period"), 302, 404, 403),
     ("projects:period_submit", "post", _public("period"), 302, 403, 403),
     # A period's sheet holds values not yet approved: for the project's people only.
-    ("projects:period_export", "get", lambda w: _sheet(w, "private"), 404, 404, 200),
-    ("projects:period_export", "get", lambda w: _sheet(w, "public"), 403, 403, 200),
+    ("projects:period_export", "get", lambda w: _sheet(w, "private"), 302, 404, 200),
+    ("projects:period_export", "get", lambda w: _sheet(w, "public"), 302, 403, 200),
     ("projects:period_import", "get", _private("period"), 302, 404, 403),  # reporters only
     ("projects:period_import", "get", _public("period"), 302, 403, 403),
     ("projects:period_approve", "post", _private("period"), 302, 404, 302),

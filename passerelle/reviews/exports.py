@@ -18,9 +18,11 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from passerelle.core import spreadsheets
+
 from .pack import ReviewPack
 
-CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CONTENT_TYPE = spreadsheets.CONTENT_TYPES["xlsx"]
 # Characters Excel refuses in a sheet's name, and its length limit.
 _SHEET_FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
 _SHEET_CHARS = 31
@@ -62,6 +64,8 @@ def _sheet(workbook, title: str, head: list[str], rows: list[list]) -> None:
 
 
 def _neutralise(value):
+    """As core.spreadsheets.harmless does for one-sheet files: in XLSX only "=" starts a
+    formula."""
     if isinstance(value, str) and value.startswith("="):
         return f"'{value}"
     return value

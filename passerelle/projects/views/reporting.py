@@ -228,6 +228,7 @@ def _member(user, project) -> bool:
     return any(user_can(user, action, project) for action in ("report", "approve", "change"))
 
 
+@login_required
 def period_export(request, pk, period, extension):
     """The period's sheet, for the project's people (it holds values not yet approved)."""
     project, period = _period_of(request, pk, period)
