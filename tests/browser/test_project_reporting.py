@@ -150,9 +150,7 @@ def test_a_quarter_is_reported_returned_fixed_and_approved(
     expect(approver.locator(".messages")).to_contain_text("Approved: Officials trained.")
 
     # The chart of the returned indicator has no approved figure yet.
-    approver.goto(
-        f"{live_server.url}/en/projects/{project.pk}/indicators/{share.pk}/"
-    )
+    approver.goto(f"{live_server.url}/en/projects/{project.pk}/indicators/{share.pk}/")
     check_a11y(approver)
     table = approver.locator("figure.chart table")
     expect(table).not_to_contain_text("45")
@@ -173,9 +171,7 @@ def test_a_quarter_is_reported_returned_fixed_and_approved(
     assert set(PeriodValue.objects.values_list("status", flat=True)) == {"approved"}
 
     # The chart moves: the approved actual is drawn and in its data table.
-    approver.goto(
-        f"{live_server.url}/en/projects/{project.pk}/indicators/{share.pk}/"
-    )
+    approver.goto(f"{live_server.url}/en/projects/{project.pk}/indicators/{share.pk}/")
     check_a11y(approver)
     expect(approver.get_by_role("img", name="Approved actuals against the targets")).to_be_visible()
     expect(approver.locator("figure.chart table")).to_contain_text("45")
