@@ -20,6 +20,7 @@ import statistics
 import sys
 import tempfile
 import time
+import traceback
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -462,7 +463,10 @@ def run_size(count: int) -> dict:
                 row = measure(count)
                 Path(folder, "result").write_text(json.dumps(row))
                 code = 0
+            except BaseException:
+                traceback.print_exc()
             finally:
+                sys.stderr.flush()
                 os._exit(code)
         _pid, status = os.waitpid(pid, 0)
         if status != 0:

@@ -156,7 +156,7 @@ def profile_pdf(
             invariant=True,
             pageCompression=1 if compress else 0,
         )
-        doc.build(story, canvasmaker=_numbered_canvas(plain(footer)))
+        doc.build(story, canvasmaker=numbered_canvas(plain(footer)))
     return buffer.getvalue()
 
 
@@ -488,7 +488,7 @@ def _radar_drawing(chart: dict) -> Drawing:
 # --- Footer ----------------------------------------------------------------------------------
 
 
-def _numbered_canvas(footer: str):
+def numbered_canvas(footer: str):
     """A canvas class that writes `footer` and "Page n of N" at the bottom of every page: it
     keeps each page until the last is known, then draws them."""
     page_of = _("Page %(number)s of %(total)s")

@@ -25,7 +25,6 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen import canvas
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from passerelle.assessments.pdf import (
@@ -38,6 +37,7 @@ from passerelle.assessments.pdf import (
     MARGIN,
     MUTED,
     SOFT,
+    numbered_canvas,
     plain,
 )
 from passerelle.core.charts import format_value
@@ -71,7 +71,7 @@ def pack_pdf(pack: ReviewPack, *, compress: bool = True) -> bytes:
         invariant=True,
         pageCompression=1 if compress else 0,
     )
-    doc.build(_story(pack), canvasmaker=_numbered_canvas(plain(footer)))
+    doc.build(_story(pack), canvasmaker=numbered_canvas(plain(footer)))
     return buffer.getvalue()
 
 
@@ -437,44 +437,3 @@ def _pledges(pack: ReviewPack, s) -> list:
             ]
         )
     return [*story, _table(rows, [62, 40, 24, 26, 0])]
-
-
-# --- Footer -----------------------------------------------------------------------------------
-
-
-def _numbered_canvas(footer: str):
-    """A canvas class that writes `footer` and "Page n of N" at the bottom of every page: it
-    keeps each page until the last is known, then draws them."""
-    page_of = _("Page %(number)s of %(total)s")
-
-    class NumberedCanvas(canvas.Canvas):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            self._pages = []
-
-        def showPage(self):
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self):
-            total = len(self._pages)
-            for state in self._pages:
-                self.__dict__.update(state)
-                self._footer(total)
-                super().showPage()
-            super().save()
-
-        def _footer(self, total: int) -> None:
-            self.saveState()
-            self.setFont(FONT, 8)
-            self.setFillColor(MUTED)
-            self.setStrokeColor(LINE)
-            self.setLineWidth(0.5)
-            y = MARGIN - 2 * mm
-            self.line(MARGIN, y + 4 * mm, A4[0] - MARGIN, y + 4 * mm)
-            self.drawString(MARGIN, y, footer)
-            label = page_of % {"number": self._pageNumber, "total": total}
-            self.drawRightString(A4[0] - MARGIN, y, plain(label))
-            self.restoreState()
-
-    return NumberedCanvas

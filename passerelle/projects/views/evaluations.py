@@ -1,61 +1,19 @@
 """Pages of a project's evaluations (with their OECD-DAC ratings and report) and lessons
 learned."""
 
-from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from django.views import View
 
-from passerelle.core.forms import add_service_errors
-from passerelle.core.permissions import require
-
-from .. import selectors, services
+from .. import services
 from ..choices import CRITERIA
 from ..forms import EvaluationForm, LessonForm
 from ..models import Evaluation
+from .common import ProjectPartFormView
 
 
-class _ProjectFormView(LoginRequiredMixin, View):
-    """A form of one project's people who run it; a service's refusal shows on the form."""
-
+class EvaluationFormView(ProjectPartFormView):
     template_name = "projects/evaluation_form.html"
 
-    def dispatch(self, request, pk, **kwargs):
-        if request.user.is_authenticated:
-            self.project = selectors.project_get(user=request.user, pk=pk)
-            require(request.user, "change", self.project)
-            self.load(**kwargs)
-        return super().dispatch(request, pk, **kwargs)
-
-    def load(self, **kwargs):
-        pass
-
-    def get(self, request, pk, **kwargs):
-        return self.render(self.make_form(initial=self.initial()))
-
-    def post(self, request, pk, **kwargs):
-        form = self.make_form(data=request.POST, files=request.FILES)
-        if form.is_valid():
-            try:
-                self.save(form)
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, self.done)
-                return redirect(self.project)
-        return self.render(form, status=400)
-
-    def initial(self) -> dict:
-        return {}
-
-    def render(self, form, status=200):
-        context = {"form": form, "project": self.project, "heading": self.heading}
-        return render(self.request, self.template_name, context, status=status)
-
-
-class EvaluationFormView(_ProjectFormView):
     def load(self, evaluation=None):
         self.evaluation = None
         if evaluation is not None:
@@ -94,13 +52,14 @@ class EvaluationFormView(_ProjectFormView):
         )  # fmt: skip
 
 
-class LessonCreateView(_ProjectFormView):
+class LessonCreateView(ProjectPartFormView):
+    template_name = "projects/evaluation_form.html"
+
     def load(self):
         self.heading = _("Record a lesson learned")
         self.done = _("The lesson is recorded; the knowledge platform will publish it.")
 
     def make_form(self, **kwargs):
-        kwargs.pop("files", None)
         return LessonForm(project=self.project, **kwargs)
 
     def initial(self):

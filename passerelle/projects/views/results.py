@@ -6,73 +6,42 @@ from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views import View
 from django.views.decorators.http import require_POST
 
 from passerelle.core import charts
 from passerelle.core.forms import add_service_errors
-from passerelle.core.permissions import is_secretariat, require, user_can
+from passerelle.core.permissions import is_secretariat, user_can
 
 from .. import selectors, services
 from ..forms import IndicatorForm, PeriodForm, ProgressRulesForm, ResultForm, TargetsForm
 from ..models import Indicator, Result
 from ..services.results import current_rules
+from .common import ProjectPartFormView, project_to_change
 
 
-def _project_to_change(request, pk):
-    project = selectors.project_get(user=request.user, pk=pk)
-    require(request.user, "change", project)
-    return project
-
-
-class _FrameworkFormView(LoginRequiredMixin, View):
-    """A form about one part of a project's framework: the project is found and its right to
-    change checked first; a service's refusal shows on the form."""
+class _FrameworkFormView(ProjectPartFormView):
+    """A form about one part of the results framework; back to the framework editor once
+    saved."""
 
     template_name = "projects/framework_form.html"
-    heading = ""
 
-    def dispatch(self, request, pk, **kwargs):
-        if request.user.is_authenticated:
-            self.project = _project_to_change(request, pk)
-            self.load(**kwargs)
-        return super().dispatch(request, pk, **kwargs)
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.done = _("The results framework is saved.")
 
-    def load(self, **kwargs):
-        pass
-
-    def get(self, request, pk, **kwargs):
-        return self.render(self.make_form(initial=self.initial()))
-
-    def post(self, request, pk, **kwargs):
-        form = self.make_form(data=request.POST)
-        if form.is_valid():
-            try:
-                self.save(form)
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, _("The results framework is saved."))
-                return redirect("projects:framework", pk=self.project.pk)
-        return self.render(form, status=400)
-
-    def initial(self) -> dict:
-        return {}
-
-    def render(self, form, status=200):
-        context = {"form": form, "project": self.project, "heading": self.heading}
-        return render(self.request, self.template_name, context, status=status)
+    def next_url(self) -> str:
+        return reverse("projects:framework", kwargs={"pk": self.project.pk})
 
 
 @login_required
 def framework(request, pk):
     """The framework editor: the tree with what can be added, changed or removed."""
-    project = _project_to_change(request, pk)
+    project = project_to_change(request, pk)
     roots, periods = selectors.framework(project)
     context = {"project": project, "roots": roots, "periods": periods}
     return render(request, "projects/framework.html", context)
@@ -147,12 +116,8 @@ class IndicatorFormView(_FrameworkFormView):
             actor=self.request.user, indicator=self.indicator, data=data
         )
 
-    def render(self, form, status=200):
-        context = {
-            "form": form, "project": self.project, "heading": self.heading,
-            "result": self.result,
-        }  # fmt: skip
-        return render(self.request, self.template_name, context, status=status)
+    def context(self) -> dict:
+        return {"result": self.result}
 
 
 class TargetsView(_FrameworkFormView):
@@ -199,7 +164,7 @@ class PeriodCreateView(_FrameworkFormView):
 def remove(request, pk, kind, item):
     """Remove a result, an indicator or a custom period; the service says why not when it
     refuses."""
-    project = _project_to_change(request, pk)
+    project = project_to_change(request, pk)
     if kind not in ("result", "indicator", "period"):
         raise Http404
     if kind == "result":
