@@ -44,8 +44,11 @@ class ProjectFilter(django_filters.FilterSet):
             method="taking_part",
         )
     )  # fmt: skip
-    role = django_filters.TypedChoiceFilter(
-        label=_("In the role"), choices=ParticipantRole.choices, coerce=int, method="in_role",
+    role = extend_schema_field(OpenApiTypes.INT)(
+        django_filters.TypedChoiceFilter(
+            label=_("In the role"), choices=ParticipantRole.choices, coerce=int,
+            method="in_role",
+        )
     )  # fmt: skip
     scope = django_filters.TypedChoiceFilter(label=_("Scope"), choices=Scope.choices, coerce=int)
 
