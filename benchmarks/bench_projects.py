@@ -605,7 +605,8 @@ def _why(key: str, first: dict, last: dict) -> str:
         "project, against 2 of 23 objectives)",
         "portfolio": "it counts the projects and groups all of them by country for its table; "
         "the rows shown stay 25",
-        "portfolio_region": "the same, over the region's projects",
+        "portfolio_region": "it counts the region's projects and groups all of them by country "
+        "for its table; the rows shown stay 25",
         "api": "it counts the projects; the rows shown stay 50",
         "country": "it lists at most 20 of the country's projects, and the country has more "
         "of them",

@@ -231,6 +231,10 @@ def _projects(government, owner):
             actor=reporter, indicator=indicator, period=period,
             data=project_services.ValueData(actual=Decimal(12)), expected_version=0,
         )  # fmt: skip
+        project_services.value_evidence_attach(
+            actor=reporter, indicator=indicator, period=period,
+            upload=SimpleUploadedFile("attendance.txt", b"12 officials"),
+        )  # fmt: skip
         project_services.values_submit(actor=reporter, period=period)
         attached = project_services.document_add(
             actor=owner, project=project, title="MoU", category="A09", language="en", **document
@@ -250,6 +254,7 @@ def _projects(government, owner):
             "period": {"pk": pk, "period": period.pk},
             "value_of": {"pk": pk, "period": period.pk, "indicator": indicator.pk},
             "value": {"pk": pk, "value": value.pk},
+            "evidence": {"value": value.pk},
             "remove": {"pk": pk, "kind": "indicator", "item": indicator.pk},
             "document": {"pk": attached.pk},
             "evaluation": {"pk": pk, "evaluation": evaluation.pk},
@@ -729,6 +734,11 @@ CASES = [
     ("projects:period_import", "get", _public("period"), 302, 403, 403),
     ("projects:period_approve", "post", _private("period"), 302, 404, 302),
     ("projects:period_approve", "post", _public("period"), 302, 403, 302),
+    # The evidence of a submitted value: the project's people only, until it is approved.
+    ("projects:evidence_attach", "post", _private("value_of"), 302, 404, 403),
+    ("projects:evidence_attach", "post", _public("value_of"), 302, 403, 403),
+    ("projects:evidence_download", "get", _private("evidence"), 404, 404, 200),
+    ("projects:evidence_download", "get", _public("evidence"), 404, 404, 200),
     ("projects:value_save", "post", _private("value_of"), 302, 404, 403),
     ("projects:value_save", "post", _public("value_of"), 302, 403, 403),
     ("projects:value_approve", "post", _private("value"), 302, 404, 302),

@@ -444,3 +444,7 @@ class ValuesUploadForm(forms.Form):
         label=_("Spreadsheet"),
         help_text=_("The period's sheet, exported here and filled in (.xlsx or .csv)."),
     )
+
+
+class EvidenceForm(forms.Form):
+    file = forms.FileField(label=_("Evidence (file)"))

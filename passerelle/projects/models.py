@@ -4,6 +4,7 @@ project's reporting periods and each indicator's target and actual value per per
 approval."""
 
 import uuid
+from pathlib import PurePath
 
 from django.conf import settings
 from django.core.files.storage import storages
@@ -271,6 +272,10 @@ def _document_path(document, filename):
     return f"projects/{document.project_id}/{uuid.uuid4().hex}/{filename}"
 
 
+def _evidence_path(value, filename):
+    return f"projects/values/{value.indicator_id}/{uuid.uuid4().hex}/{filename}"
+
+
 class Document(TimeStampedModel):
     """A document of the project (an MoU, an evaluation, a results report...): a file kept in
     private storage and served with the project's visibility, or a link."""
@@ -458,9 +463,10 @@ class ReportingPeriod(TimeStampedModel):
 class PeriodValue(TimeStampedModel):
     """An indicator's target and actual for one period. The accountable side sets targets; the
     reporter enters the actual (a number, or a text for qualitative indicators), its
-    disaggregation ({"sex": {"Female": "12", "Male": "10"}}) and evidence, and submits it for
-    approval. `lock_version` goes up on each save: a form saved from an older version is refused
-    rather than overwriting someone else's change."""
+    disaggregation ({"sex": {"Female": "12", "Male": "10"}}) and evidence (a link; a file in
+    private storage, served with the value), and submits it for approval. `lock_version` goes
+    up on each save: a form saved from an older version is refused rather than overwriting
+    someone else's change."""
 
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="values")
     period = models.ForeignKey(ReportingPeriod, on_delete=models.CASCADE, related_name="values")
@@ -473,6 +479,9 @@ class PeriodValue(TimeStampedModel):
     narrative = models.TextField(_("narrative"), max_length=5000, blank=True)
     disaggregation = models.JSONField(_("disaggregation"), default=dict, blank=True)
     evidence_url = models.URLField(_("evidence (link)"), max_length=500, blank=True)
+    evidence_file = models.FileField(
+        _("evidence (file)"), upload_to=_evidence_path, storage=_private_storage, blank=True
+    )
     status = models.CharField(
         _("approval"), max_length=10, choices=ValueStatus.choices, default=ValueStatus.DRAFT
     )
@@ -514,6 +523,10 @@ class PeriodValue(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.indicator} · {self.period}"
+
+    @property
+    def evidence_name(self) -> str:
+        return PurePath(self.evidence_file.name).name if self.evidence_file else ""
 
 
 class ProgressRules(models.Model):

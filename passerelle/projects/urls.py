@@ -67,6 +67,12 @@ urlpatterns = [
         reporting.value_save,
         name="value_save",
     ),
+    path(
+        "<int:pk>/periods/<int:period>/indicators/<int:indicator>/evidence/",
+        reporting.evidence_attach,
+        name="evidence_attach",
+    ),
+    path("values/<int:value>/evidence/", reporting.evidence_download, name="evidence_download"),
     path("<int:pk>/values/<int:value>/approve/", reporting.approve, name="value_approve"),
     path("<int:pk>/values/<int:value>/return/", reporting.return_value, name="value_return"),
 ]

@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from passerelle.assessments import evidence
 from passerelle.core.audit import log_action
 from passerelle.core.permissions import require
 
@@ -177,6 +178,42 @@ def value_save(
         actor, value, "projects.value.saved",
         {"indicator": indicator.pk, "period": period.pk, "actual": value.actual,
          "narrative": value.narrative[:200]},
+    )  # fmt: skip
+    return value
+
+
+@transaction.atomic
+def value_evidence_attach(
+    *, actor, indicator: Indicator, period: ReportingPeriod, upload
+) -> PeriodValue:
+    """Attach a file (type, size and content checked) as the evidence of an actual, replacing
+    the one before; the same rules as entering the value."""
+    project = lock_project(period.project_id)
+    require(actor, "report", project)
+    if indicator.result.project_id != project.pk:
+        raise ValidationError(_("This indicator belongs to another project."))
+    value = (
+        PeriodValue.objects.select_for_update().filter(indicator=indicator, period=period).first()
+    )
+    _check_entry(actor, project, indicator, period, value)
+    evidence.check_upload(upload)
+    value = value or PeriodValue(indicator=indicator, period=period)
+    replaced = value.evidence_file.name
+    value.evidence_file.save(upload.name, upload, save=False)
+    try:
+        # The version stays: the file is not among what the screen's autosave writes.
+        value.entered_by, value.entered_at = actor, timezone.now()
+        value.save()
+    except Exception:
+        value.evidence_file.delete(save=False)  # no row, no file
+        raise
+    if replaced:
+        # The old file goes only once the new one is recorded for good.
+        storage = value.evidence_file.storage
+        transaction.on_commit(lambda: storage.delete(replaced))
+    log_action(
+        actor, value, "projects.value.evidence_attached",
+        {"indicator": indicator.pk, "period": period.pk, "file": upload.name[:200]},
     )  # fmt: skip
     return value
 

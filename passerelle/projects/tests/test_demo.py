@@ -361,3 +361,13 @@ def test_evaluations_with_ratings_and_lessons(demo):
     assert all(e.relevance for e in evaluations)
     assert Lesson.objects.filter(evaluation__in=evaluations).count() >= 6
     assert {e.language for e in evaluations} == {"en", "fr", "es"}
+
+
+@pytest.mark.django_db
+def test_some_values_carry_an_evidence_file(demo):
+    with_files = PeriodValue.objects.filter(indicator__result__project__is_demo=True).exclude(
+        evidence_file=""
+    )
+    assert with_files.count() >= 10
+    value = with_files.first()
+    assert value.evidence_file.read().startswith(b"demo data,")

@@ -2,10 +2,13 @@
 implementer types (htmx autosave, with a version check) and submitted for approval; the
 accountable organisation approves each value or returns it with a comment on the same screen."""
 
+import mimetypes
+from pathlib import PurePath
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,11 +17,11 @@ from django_htmx.http import reswap, retarget
 
 from passerelle.core import spreadsheets
 from passerelle.core.forms import add_service_errors
-from passerelle.core.permissions import user_can
+from passerelle.core.permissions import get_visible_or_404, user_can
 
 from .. import interchange, selectors, services
 from ..choices import EDITABLE_VALUE_STATUSES, ValueStatus
-from ..forms import ReturnForm, ValueForm, ValuesUploadForm
+from ..forms import EvidenceForm, ReturnForm, ValueForm, ValuesUploadForm
 from ..models import Indicator, PeriodValue
 from ..periods import locks_on
 from ..permissions import reports_indicator
@@ -273,3 +276,48 @@ def period_import(request, pk, period):
         status = 400
     context = {"project": project, "period": period, "form": form, "problems": problems}
     return render(request, "projects/period_import.html", context, status=status)
+
+
+@require_POST
+@login_required
+def evidence_attach(request, pk, period, indicator):
+    """Attach a file as the evidence of one indicator's actual for the period."""
+    project, period = _period_of(request, pk, period)
+    indicator = get_object_or_404(
+        Indicator.objects.select_related("result"), pk=indicator, result__project=project
+    )
+    if not (user_can(request.user, "report", project)
+            and reports_indicator(request.user, indicator, project)):  # fmt: skip
+        raise PermissionDenied
+    form = EvidenceForm(request.POST, request.FILES)
+    try:
+        if not form.is_valid():
+            raise ValidationError(form.errors["file"])
+        services.value_evidence_attach(
+            actor=request.user, indicator=indicator, period=period,
+            upload=form.cleaned_data["file"],
+        )  # fmt: skip
+    except ValidationError as error:
+        return _refused(request, pk, period, error)
+    messages.success(request, _("The evidence is attached: %(indicator)s.") % {
+        "indicator": indicator.title
+    })  # fmt: skip
+    return redirect(f"{period.get_absolute_url()}#indicator-{indicator.pk}")
+
+
+def evidence_download(request, value):
+    """A value's evidence file, for whoever may see the value: the project's people, and
+    everyone who sees the project once the value is approved."""
+    value = get_visible_or_404(
+        PeriodValue.objects.select_related("period__project"), request.user, pk=value
+    )
+    project = selectors.project_get(user=request.user, pk=value.period.project_id)
+    if not value.evidence_file or not (
+        value.status == ValueStatus.APPROVED or _member(request.user, project)
+    ):
+        raise Http404
+    name = PurePath(value.evidence_file.name).name
+    return FileResponse(
+        value.evidence_file.open("rb"), as_attachment=True, filename=name,
+        content_type=mimetypes.guess_type(name)[0] or "application/octet-stream",
+    )  # fmt: skip
