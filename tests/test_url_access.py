@@ -9,6 +9,7 @@ import pytest
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
@@ -22,8 +23,22 @@ from passerelle.hub.models import Match
 LOGIN = "/en/accounts/login/"
 
 
+@pytest.fixture(scope="module")
+def built_world(django_db_setup, django_db_blocker):
+    """The world, built once per module (per test process under xdist) in a transaction that is
+    rolled back at the end; each test runs in its own nested transaction, so what a test writes
+    is gone before the next one. Building it for each of the ~900 cases took minutes."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield _build_world()
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def world(db):
+def world(built_world, db):
+    return built_world
+
+
+def _build_world():
     """A government organisation with an owner, a viewer and a pending invitation; an outsider
     who administers another organisation."""
     government = OrganisationFactory(type="national_government", slug="gov")

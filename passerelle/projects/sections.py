@@ -64,14 +64,19 @@ def organisation_projects(request, organisation):
                  more_url=_list_url(organisation=organisation.slug))  # fmt: skip
 
 
+TAGGED_LIMIT = 100
+
+
 def _tagged(request, title, **lookup):
-    """The projects tagged, and the indicators tagged with the same, by standing."""
-    found = selectors.tagged_indicators(user=request.user, **lookup)
+    """The indicators tagged with the same, by standing: those of the most recent projects
+    (TAGGED_LIMIT), so that the page stays quick as projects accumulate."""
+    found = selectors.tagged_indicators(user=request.user, limit=TAGGED_LIMIT, **lookup)
     counts = Counter(item.standing for _project, item in found)
     return {
         "title": title,
         "indicators": found,
         "counts": [(label, counts.get(value, 0)) for value, label in Progress.choices],
+        "limited": len(found) == TAGGED_LIMIT,
     }
 
 

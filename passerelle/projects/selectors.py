@@ -320,12 +320,18 @@ def periods_for(user):
     return ReportingPeriod.objects.visible_to(user).select_related("project").annotate(**counts)
 
 
-def tagged_indicators(*, user, **lookup) -> list[tuple[Project, IndicatorProgress]]:
+def tagged_indicators(
+    *, user, limit: int | None = None, **lookup
+) -> list[tuple[Project, IndicatorProgress]]:
     """Indicators of the projects `user` may see matching `lookup` (e.g. gcm_objective=...),
-    each with its project and progress: what a review page summarises. Six queries."""
+    each with its project and progress: what a review page summarises. With a `limit`, those
+    of the most recent projects only (a page stays quick however many there are). Six
+    queries."""
     indicators = Indicator.objects.filter(
         result__project__in=Project.objects.visible_to(user).values("pk"), **lookup
     ).select_related("result__project")
+    if limit is not None:
+        indicators = indicators.order_by("-result__project__planned_start", "pk")[:limit]
     wanted = {indicator.pk for indicator in indicators}
     projects = {indicator.result.project_id: indicator.result.project for indicator in indicators}
     if not wanted:

@@ -236,3 +236,13 @@ def test_the_profile_shows_the_project_results_on_its_indicators(
 def test_the_profile_has_no_project_section_without_tagged_results(published, project):
     response = Client().get(reverse("assessments:profile", kwargs={"pk": published.pk}))
     assert "Project results on these indicators" not in response.content.decode()
+
+
+def test_review_pages_keep_to_the_indicators_of_the_latest_projects(framework, runner):
+    from passerelle.projects import selectors
+
+    from .conftest import fresh
+
+    everything = selectors.tagged_indicators(user=fresh(runner))
+    latest = selectors.tagged_indicators(user=fresh(runner), limit=2)
+    assert len(everything) == 3 and len(latest) == 2
