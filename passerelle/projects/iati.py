@@ -362,7 +362,10 @@ def _actuals(node: ET.Element, indicator, value) -> None:
     actual = _sub(node, "actual", {"value": figure})
     if value.narrative:
         _text(actual, "comment", value.narrative)
-    for dimension, figures in value.disaggregation.items():
-        for category, number in figures.items():
-            part = _sub(node, "actual", {"value": _number(number)})
-            _sub(part, "dimension", {"name": dimension, "value": category})
+    # In the indicator's order of dimensions and categories: PostgreSQL's jsonb keeps no order.
+    for entry in indicator.dimensions:
+        figures = value.disaggregation.get(entry["dimension"], {})
+        for category in entry["categories"]:
+            if category in figures:
+                part = _sub(node, "actual", {"value": _number(figures[category])})
+                _sub(part, "dimension", {"name": entry["dimension"], "value": category})
