@@ -6,6 +6,7 @@ import pytest
 from passerelle.accounts.tests.factories import PASSWORD, UserFactory
 from passerelle.assessments import interchange
 from passerelle.assessments.models import FrameworkVersion
+from passerelle.core import spreadsheets
 
 # serialized_rollback: see test_discussion.py (reference data survives transactional tests).
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -26,7 +27,7 @@ def test_read_download_edit_import_and_publish_a_framework(
     for row in rows:
         row["maps_to"] = row["indicator"]
     edited = tmp_path / "local-1.1.csv"
-    edited.write_bytes(interchange.to_csv(rows))
+    edited.write_bytes(spreadsheets.to_csv(rows, interchange.COLUMNS))
 
     curator = UserFactory(is_curator=True)
     visit("/en/accounts/login/")
