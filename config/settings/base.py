@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "passerelle.pledges",
     "passerelle.hub",
     "passerelle.projects",
+    "passerelle.funding",
     "passerelle.reviews",
     "passerelle.api",
 ]
@@ -411,6 +412,15 @@ PROJECTS = {
         "type": os.environ.get("IATI_PUBLISHER_TYPE", "90"),
         "name": os.environ.get("IATI_PUBLISHER_NAME", "Passerelle"),
     },
+}
+# Funding (issue 7). Co-funding by individuals and non-traditional donors: the smallest and the
+# largest contribution to one request or project, in US dollars. CONTRIBUTOR_NAMES says who sees
+# contributors' names: "public" (everyone, unless a person asked to stay anonymous), "members"
+# (signed-in users only) or "recipients" (the recipients and the secretariat only).
+FUNDING = {
+    "COFUNDING_MIN_USD": os.environ.get("FUNDING_COFUNDING_MIN_USD", "10"),
+    "COFUNDING_MAX_USD": os.environ.get("FUNDING_COFUNDING_MAX_USD", "50000"),
+    "CONTRIBUTOR_NAMES": os.environ.get("FUNDING_CONTRIBUTOR_NAMES", "public"),
 }
 COMMUNITY = {
     "REPORTS_TO_HIDE": int(os.environ.get("COMMUNITY_REPORTS_TO_HIDE", "3")),

@@ -3,6 +3,7 @@
 Pages: home, dashboard (obj: the user), country, regional_body, capacity_area, gcm_objective,
 organisation, assessment_profile (obj: the assessment and its scoring.Profile), support_request
 (obj: the request and its peers), match.
+List rows: `register_row_part` adds to each row of a list (support_request_rows, project_rows).
 
 A country page lists the organisations there now, and later the assessments, requests and
 projects; the home page shows counts from every module. The page's module cannot import those
@@ -49,3 +50,26 @@ def render_sections(page: str, request, obj=None) -> list[SafeString]:
         if context is not None:
             rendered.append(render_to_string(section.template, context, request=request))
     return rendered
+
+
+# --- parts of list rows ------------------------------------------------------------------------
+# A list page (requests, projects) shows in each row what higher modules know of the item — the
+# funding module's coverage bars. The higher module registers a function that renders the part
+# of every listed item at once (so a list costs a fixed number of queries, not one per row).
+
+RowPartRenderer = Callable[[Any, list[Any]], dict[int, str]]  # (request, objects) → {pk: html}
+_row_parts: dict[str, dict[str, tuple[int, RowPartRenderer]]] = {}
+
+
+def register_row_part(page: str, key: str, *, render: RowPartRenderer, order: int = 100) -> None:
+    _row_parts.setdefault(page, {})[key] = (order, render)
+
+
+def render_row_parts(page: str, request, objects) -> dict[int, SafeString]:
+    """Each listed object's parts, by primary key, joined in order; objects with none are absent."""
+    objects = list(objects)
+    parts: dict[int, list[str]] = {}
+    for _order, render in sorted(_row_parts.get(page, {}).values(), key=lambda item: item[0]):
+        for pk, html in render(request, objects).items():
+            parts.setdefault(pk, []).append(html)
+    return {pk: SafeString("".join(htmls)) for pk, htmls in parts.items()}

@@ -150,13 +150,11 @@ class RequestSupportType(models.Model):
         return self.get_support_type_display()
 
 
-class Requirement(models.Model):
-    """What the request would take: an amount of money, expert-days of some expertise, or an
-    in-kind item with its estimated value."""
+class RequirementLine(models.Model):
+    """What a piece of work would take: an amount of money, expert-days of some expertise, or an
+    in-kind item with its estimated value. Requests have them here; projects in the funding
+    module, which compares them with contributions."""
 
-    request = models.ForeignKey(
-        SupportRequest, on_delete=models.CASCADE, related_name="requirements"
-    )
     kind = models.CharField(_("kind"), max_length=20, choices=RequirementKind.choices)
     description = models.CharField(
         _("what"), max_length=200, help_text=_("The expertise, the item, or what the money is for.")
@@ -182,20 +180,31 @@ class Requirement(models.Model):
     )
 
     class Meta:
+        abstract = True
         verbose_name = _("requirement")
         verbose_name_plural = _("requirements")
-        ordering = ["request", "kind", "pk"]
         constraints = [
-            models.CheckConstraint(condition=Q(quantity__gt=0), name="hub_requirement_positive"),
+            models.CheckConstraint(
+                condition=Q(quantity__gt=0), name="%(app_label)s_%(class)s_positive"
+            ),
             models.CheckConstraint(
                 condition=Q(estimated_value__isnull=True) | Q(estimated_value__gte=0),
-                name="hub_requirement_value_not_negative",
+                name="%(app_label)s_%(class)s_value_not_negative",
             ),
             models.CheckConstraint(
                 condition=~Q(kind=RequirementKind.MONEY) | ~Q(currency=""),
-                name="hub_requirement_money_has_currency",
+                name="%(app_label)s_%(class)s_money_has_currency",
             ),
         ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.quantity} {self.description}"
+
+
+class Requirement(RequirementLine):
+    request = models.ForeignKey(
+        SupportRequest, on_delete=models.CASCADE, related_name="requirements"
+    )
+
+    class Meta(RequirementLine.Meta):
+        ordering = ["request", "kind", "pk"]

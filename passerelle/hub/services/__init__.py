@@ -27,6 +27,7 @@ from .requests import (
     request_submit,
     request_update,
     request_withdraw,
+    requirement_errors,
 )
 
 __all__ = [
@@ -49,5 +50,6 @@ __all__ = [
     "request_submit",
     "request_update",
     "request_withdraw",
+    "requirement_errors",
     "weights_update",
 ]

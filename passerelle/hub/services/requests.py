@@ -75,9 +75,9 @@ def _clean(data: RequestData, organisation) -> dict:
         data.joint_with.pk == organisation.pk or data.joint_with.type not in STATE_TYPES
     ):
         errors["joint_with"] = _("A joint request is made with a government or local authority.")
-    requirement_errors = _requirement_errors(data.requirements)
-    if requirement_errors:
-        errors["requirements"] = requirement_errors
+    problems = requirement_errors(data.requirements)
+    if problems:
+        errors["requirements"] = problems
     if errors:
         raise ValidationError(errors)
     return {
@@ -95,7 +95,7 @@ def _clean(data: RequestData, organisation) -> dict:
     }
 
 
-def _requirement_errors(requirements: list[dict]) -> list[str]:
+def requirement_errors(requirements: list[dict]) -> list[str]:
     if len(requirements) > MAX_REQUIREMENTS:
         return [_("At most %(count)d requirements.") % {"count": MAX_REQUIREMENTS}]
     errors = []

@@ -15,6 +15,7 @@ from .projects import (
     document_remove,
     project_create,
     project_create_from_match,
+    project_record,
     project_set_status,
     project_update,
 )
@@ -66,6 +67,7 @@ __all__ = [
     "progress_rules_update",
     "project_create",
     "project_create_from_match",
+    "project_record",
     "project_set_status",
     "project_update",
     "remind_reporters",

@@ -230,6 +230,18 @@ def project_create(
     form twice (same `submission_key`) returns the project the first post created."""
     if not _may_record_for(actor, organisation):
         raise PermissionDenied
+    return project_record(actor=actor, organisation=organisation, data=data, status=status,
+                          submission_key=submission_key, matches=matches)  # fmt: skip
+
+
+def project_record(
+    *, actor, organisation, data: ProjectData, status=ProjectStatus.PIPELINE,
+    submission_key=None, matches=(),
+) -> Project:  # fmt: skip
+    """Record a project for `organisation` on behalf of a service that has checked the actor's
+    right itself: `project_create` (an editor of the organisation), or the funding module (the
+    secretariat turning an approved proposal into the project a pooled fund pays for). Call it
+    inside that service's transaction."""
     if status not in INITIAL_STATUSES:
         raise ValidationError({"status": _("A new project is in the pipeline or running.")})
     if submission_key is not None:
