@@ -111,7 +111,7 @@ def _contributed(contributions, owner: str) -> dict[int, dict[str, list[Decimal]
         .values(owner, "kind", "status")
         .annotate(usd=Sum("amount_usd"), days=Sum("quantity"))
     )
-    given: dict[int, dict[str, list[Decimal]]] = defaultdict(lambda: defaultdict(lambda: [ZERO, ZERO]))
+    given: dict = defaultdict(lambda: defaultdict(lambda: [ZERO, ZERO]))
     for row in rows:
         bucket = contribution_bucket(row["kind"])
         amount = row["days"] if bucket == RequirementKind.EXPERT_DAYS else row["usd"]

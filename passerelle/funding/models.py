@@ -366,6 +366,9 @@ class Score(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.criterion}: {self.value}"
+
 
 class DonorProfile(TimeStampedModel):
     """A contributor's stated priorities — an organisation's or a person's — which the funding

@@ -304,8 +304,12 @@ def disbursement_record(
         contribution.status = ContributionStatus.PAID
         contribution.paid_on = on
         contribution.save(update_fields=["status", "paid_on", "updated_at"])
-    log_action(actor, contribution, "funding.contribution.disbursed",
-               {"amount": str(amount), "on": on.isoformat(), "paid": str(paid + amount)})  # fmt: skip
+    log_action(
+        actor,
+        contribution,
+        "funding.contribution.disbursed",
+        {"amount": str(amount), "on": on.isoformat(), "paid": str(paid + amount)},
+    )
     return record
 
 
@@ -352,6 +356,10 @@ def expenditure_record(
         )  # fmt: skip
     record = _transaction(actor, contribution, kind=TransactionKind.EXPENDITURE, amount=amount,
                           on=on, description=description)  # fmt: skip
-    log_action(actor, contribution, "funding.contribution.spent",
-               {"amount": str(amount), "on": on.isoformat(), "description": description.strip()})  # fmt: skip
+    log_action(
+        actor,
+        contribution,
+        "funding.contribution.spent",
+        {"amount": str(amount), "on": on.isoformat(), "description": description.strip()},
+    )
     return record

@@ -159,8 +159,12 @@ def criteria_set(*, actor, call: Call, weights: dict[int, Decimal], extra: list[
                   guidance=(line.get("guidance") or "").strip(), weight=line["weight"])
         for n, line in enumerate(extra, start=1)
     )  # fmt: skip
-    log_action(actor, call, "funding.call.criteria_changed",
-               {"weights": {str(k): str(v) for k, v in weights.items()}, "extra": len(extra)})  # fmt: skip
+    log_action(
+        actor,
+        call,
+        "funding.call.criteria_changed",
+        {"weights": {str(k): str(v) for k, v in weights.items()}, "extra": len(extra)},
+    )
     return call
 
 
@@ -309,8 +313,12 @@ def proposal_create(
             raise
         return Proposal.objects.get(organisation=organisation, submission_key=submission_key)
     _set_proposal_relations(proposal, data)
-    log_action(actor, proposal, "funding.proposal.created",
-               {"title": proposal.title, "call": call.pk, "budget": str(proposal.budget)})  # fmt: skip
+    log_action(
+        actor,
+        proposal,
+        "funding.proposal.created",
+        {"title": proposal.title, "call": call.pk, "budget": str(proposal.budget)},
+    )
     return proposal
 
 
@@ -421,8 +429,9 @@ def review_save(*, actor, review: Review, scores: dict[int, tuple], comment: str
         if value is None:
             Score.objects.filter(review=review, criterion_id=pk).delete()
         else:
-            Score.objects.update_or_create(review=review, criterion_id=pk,
-                                           defaults={"value": value, "comment": note.strip()})  # fmt: skip
+            Score.objects.update_or_create(
+                review=review, criterion_id=pk, defaults={"value": value, "comment": note.strip()}
+            )
     review.comment = comment.strip()
     review.save(update_fields=["comment", "updated_at"])
     return review
@@ -472,8 +481,8 @@ def proposal_decide(*, actor, proposal: Proposal, approve: bool, note: str) -> P
     proposal.decided_at = timezone.now()
     proposal.decision_note = note.strip()
     proposal.save(update_fields=["status", "decided_at", "decision_note", "updated_at"])
-    log_action(actor, proposal, "funding.proposal.approved" if approve else "funding.proposal.rejected",
-               {"note": proposal.decision_note})  # fmt: skip
+    verb = "approved" if approve else "rejected"
+    log_action(actor, proposal, f"funding.proposal.{verb}", {"note": proposal.decision_note})
     return proposal
 
 
@@ -577,8 +586,12 @@ def proposal_fund(*, actor, proposal: Proposal):
               "%(budget)s. It stays in the pipeline for donors.")
             % {"available": available.quantize(CENT), "budget": proposal.budget}
         )  # fmt: skip
-    project = project_record(actor=actor, organisation=proposal.organisation,
-                             data=_project_data(proposal), status=ProjectStatus.PIPELINE)  # fmt: skip
+    project = project_record(
+        actor=actor,
+        organisation=proposal.organisation,
+        data=_project_data(proposal),
+        status=ProjectStatus.PIPELINE,
+    )
     today, needed = timezone.localdate(), proposal.budget
     for *_order, deposit, amount in sources:
         if needed <= 0:
