@@ -20,6 +20,7 @@ urlpatterns += i18n_patterns(
     path("hub/", include("passerelle.hub.urls")),
     path("pledges/", include("passerelle.pledges.urls")),
     path("projects/", include("passerelle.projects.urls")),
+    path("funding/", include("passerelle.funding.urls")),
     path("reviews/", include("passerelle.reviews.urls")),
     path("", include("passerelle.core.urls")),
     path("admin/", admin.site.urls),

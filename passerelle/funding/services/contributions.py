@@ -229,7 +229,7 @@ def contribution_commit(*, actor, contribution: Contribution, on: date) -> Contr
     require(actor, "commit", contribution)
     contribution.status = ContributionStatus.COMMITTED
     contribution.committed_on = on
-    contribution.save(update_fields=["status", "committed_on", "updated_at"])
+    contribution.save(update_fields=["status", "committed_on", "updated"])
     log_action(actor, contribution, "funding.contribution.committed", {"on": on.isoformat()})
     return contribution
 
@@ -247,7 +247,7 @@ def contribution_cancel(*, actor, contribution: Contribution, reason: str) -> Co
     if contribution.children.exclude(status=ContributionStatus.CANCELLED).exists():
         raise ValidationError(_("The fund has transferred money from this deposit."))
     contribution.status = ContributionStatus.CANCELLED
-    contribution.save(update_fields=["status", "updated_at"])
+    contribution.save(update_fields=["status", "updated"])
     log_action(actor, contribution, "funding.contribution.cancelled", {"reason": reason.strip()})
     return contribution
 
@@ -303,7 +303,7 @@ def disbursement_record(
     if amount == left:
         contribution.status = ContributionStatus.PAID
         contribution.paid_on = on
-        contribution.save(update_fields=["status", "paid_on", "updated_at"])
+        contribution.save(update_fields=["status", "paid_on", "updated"])
     log_action(
         actor,
         contribution,
@@ -326,7 +326,7 @@ def contribution_deliver(*, actor, contribution: Contribution, on: date) -> Cont
     contribution.status = ContributionStatus.PAID
     contribution.committed_on = contribution.committed_on or on
     contribution.paid_on = on
-    contribution.save(update_fields=["status", "committed_on", "paid_on", "updated_at"])
+    contribution.save(update_fields=["status", "committed_on", "paid_on", "updated"])
     log_action(actor, contribution, "funding.contribution.delivered", {"on": on.isoformat()})
     return contribution
 

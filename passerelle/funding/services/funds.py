@@ -177,7 +177,7 @@ def call_publish(*, actor, call: Call) -> Call:
         raise ValidationError(_("Give at least one criterion a weight above zero."))
     call.status = CallStatus.OPEN
     call.published_at = timezone.now()
-    call.save(update_fields=["status", "published_at", "updated_at"])
+    call.save(update_fields=["status", "published_at", "updated"])
     log_action(actor, call, "funding.call.published", {"deadline": call.deadline.isoformat()})
     return call
 
@@ -186,7 +186,7 @@ def call_publish(*, actor, call: Call) -> Call:
 def call_close(*, actor, call: Call) -> Call:
     require(actor, "close", call)
     call.status = CallStatus.CLOSED
-    call.save(update_fields=["status", "updated_at"])
+    call.save(update_fields=["status", "updated"])
     log_action(actor, call, "funding.call.closed", {})
     return call
 
@@ -197,7 +197,7 @@ def calls_close_past_deadline(now=None) -> int:
     closed = 0
     for call in Call.objects.filter(status=CallStatus.OPEN, deadline__lte=now):
         with transaction.atomic():
-            Call.objects.filter(pk=call.pk).update(status=CallStatus.CLOSED, updated_at=now)
+            Call.objects.filter(pk=call.pk).update(status=CallStatus.CLOSED, updated=now)
             log_action(None, call, "funding.call.closed", {"deadline_passed": True})
         closed += 1
     return closed
@@ -347,7 +347,7 @@ def proposal_submit(*, actor, proposal: Proposal) -> Proposal:
         raise ValidationError(errors)
     proposal.status = ProposalStatus.SUBMITTED
     proposal.submitted_at = timezone.now()
-    proposal.save(update_fields=["status", "submitted_at", "updated_at"])
+    proposal.save(update_fields=["status", "submitted_at", "updated"])
     log_action(actor, proposal, "funding.proposal.submitted", {"call": call.pk})
     return proposal
 
@@ -358,7 +358,7 @@ def proposal_withdraw(*, actor, proposal: Proposal) -> Proposal:
     if proposal.status == ProposalStatus.DRAFT:
         proposal.submitted_at = timezone.now()  # the constraint: only drafts have no date
     proposal.status = ProposalStatus.WITHDRAWN
-    proposal.save(update_fields=["status", "submitted_at", "updated_at"])
+    proposal.save(update_fields=["status", "submitted_at", "updated"])
     log_action(actor, proposal, "funding.proposal.withdrawn", {})
     return proposal
 
@@ -433,7 +433,7 @@ def review_save(*, actor, review: Review, scores: dict[int, tuple], comment: str
                 review=review, criterion_id=pk, defaults={"value": value, "comment": note.strip()}
             )
     review.comment = comment.strip()
-    review.save(update_fields=["comment", "updated_at"])
+    review.save(update_fields=["comment", "updated"])
     return review
 
 
@@ -449,7 +449,7 @@ def review_submit(*, actor, review: Review) -> Review:
         )  # fmt: skip
     review.status = ReviewStatus.SUBMITTED
     review.submitted_at = timezone.now()
-    review.save(update_fields=["status", "submitted_at", "updated_at"])
+    review.save(update_fields=["status", "submitted_at", "updated"])
     log_action(actor, review, "funding.review.submitted", {"proposal": review.proposal_id})
     return review
 
@@ -480,7 +480,7 @@ def proposal_decide(*, actor, proposal: Proposal, approve: bool, note: str) -> P
     proposal.status = ProposalStatus.APPROVED if approve else ProposalStatus.REJECTED
     proposal.decided_at = timezone.now()
     proposal.decision_note = note.strip()
-    proposal.save(update_fields=["status", "decided_at", "decision_note", "updated_at"])
+    proposal.save(update_fields=["status", "decided_at", "decision_note", "updated"])
     verb = "approved" if approve else "rejected"
     log_action(actor, proposal, f"funding.proposal.{verb}", {"note": proposal.decision_note})
     return proposal
@@ -520,7 +520,7 @@ def deposits_remaining(fund: Fund) -> list[tuple[Contribution, Decimal]]:
 
 
 def balance(fund: Fund) -> Decimal:
-    return sum((amount for _deposit, amount in deposits_remaining(fund)), Decimal(0))
+    return sum((amount for _deposit, amount in deposits_remaining(fund)), Decimal(0)).quantize(CENT)
 
 
 def _eligible(deposit: Contribution, proposal: Proposal, areas: set, countries: set) -> int | None:
@@ -601,7 +601,7 @@ def proposal_fund(*, actor, proposal: Proposal):
         needed -= drawn
     proposal.status = ProposalStatus.FUNDED
     proposal.project = project
-    proposal.save(update_fields=["status", "project", "updated_at"])
+    proposal.save(update_fields=["status", "project", "updated"])
     log_action(actor, proposal, "funding.proposal.funded",
                {"project": project.pk, "amount": str(proposal.budget)})  # fmt: skip
     return project
