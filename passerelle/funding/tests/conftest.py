@@ -226,8 +226,10 @@ def deposit(fund, donor, editor, amount, *, paid=True, **earmarks):
         source_organisation=donor, status="committed",
     )  # fmt: skip
     if paid:
-        services.disbursement_record(actor=fresh(editor), contribution=contribution,
-                                     amount=contribution.amount, on=timezone.localdate())  # fmt: skip
+        services.disbursement_record(
+            actor=fresh(editor), contribution=contribution, amount=contribution.amount,
+            on=timezone.localdate(),
+        )  # fmt: skip
     return contribution
 
 
