@@ -345,6 +345,8 @@ SPECTACULAR_SETTINGS = {
         "PledgeTypeEnum": "passerelle.pledges.choices.PledgeType",
         "CompletionEnum": "passerelle.pledges.choices.Completion",
         "ReportingLightEnum": "passerelle.pledges.choices.ReportingLight",
+        "ContributionKindEnum": "passerelle.funding.choices.ContributionKind",
+        "TransactionKindEnum": "passerelle.funding.choices.TransactionKind",
     },
 }
 

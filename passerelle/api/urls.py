@@ -19,6 +19,14 @@ from passerelle.assessments.api import (
 from passerelle.community.api.comments import CommentViewSet, FollowViewSet
 from passerelle.community.api.moderation import ModerationCaseViewSet, ReportViewSet
 from passerelle.community.api.notifications import NotificationViewSet
+from passerelle.funding.api import (
+    CallViewSet,
+    ContributionViewSet,
+    ExchangeRateViewSet,
+    FundViewSet,
+    ProjectRequirementViewSet,
+    ProposalViewSet,
+)
 from passerelle.geo.api import CountryViewSet, RegionalBodyViewSet, RegionViewSet
 from passerelle.hub.api import MatchViewSet, OfferViewSet, SupportRequestViewSet
 from passerelle.pledges.api import PledgeViewSet
@@ -65,6 +73,13 @@ router.register("pledges", PledgeViewSet, basename="pledge")
 router.register("projects", ProjectViewSet, basename="project")
 router.register("project-periods", PeriodViewSet, basename="projectperiod")
 router.register("project-values", ValueViewSet, basename="projectvalue")
+# Funding
+router.register("funds", FundViewSet, basename="fund")
+router.register("calls", CallViewSet, basename="call")
+router.register("proposals", ProposalViewSet, basename="proposal")
+router.register("contributions", ContributionViewSet, basename="contribution")
+router.register("project-requirements", ProjectRequirementViewSet, basename="projectrequirement")
+router.register("exchange-rates", ExchangeRateViewSet, basename="exchangerate")
 
 urlpatterns = [
     path("", include(router.urls)),

@@ -2,7 +2,7 @@
 
 Pages: home, dashboard (obj: the user), country, regional_body, capacity_area, gcm_objective,
 organisation, assessment_profile (obj: the assessment and its scoring.Profile), support_request
-(obj: the request and its peers), match.
+(obj: the request and its peers), match, project.
 List rows: `register_row_part` adds to each row of a list (support_request_rows, project_rows).
 
 A country page lists the organisations there now, and later the assessments, requests and

@@ -8,4 +8,4 @@ class FundingConfig(AppConfig):
     verbose_name = _("Funding")
 
     def ready(self):
-        from . import permissions  # noqa: F401
+        from . import demo, iati, notification_types, periodic, permissions, sections  # noqa: F401

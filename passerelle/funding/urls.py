@@ -1,4 +1,4 @@
-from .views import calls, contributions, donors, funds, gaps, proposals, reviews
+from .views import calls, contributions, donors, exports, funds, gaps, proposals, reviews
 
 app_name = "funding"
 
@@ -11,4 +11,5 @@ urlpatterns = [
     *contributions.urlpatterns,
     *donors.urlpatterns,
     *gaps.urlpatterns,
+    *exports.urlpatterns,
 ]

@@ -3,12 +3,15 @@
 One `<iati-activity>` per project: who takes part in which role, where, on which sectors and
 policies, its documents, and its results framework with the targets and the approved actuals.
 The schema (iati-activities-schema.xsd) is strict about the order of the elements: the builders
-below are called in that order. Budgets and transactions come with the funding module: until
-then the export publishes no money rather than invent figures.
+below are called in that order. Higher modules add their own elements through
+`register_activity_part` (the funding module: budgets and transactions), without this module
+importing them.
 """
 
 import mimetypes
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
@@ -45,6 +48,27 @@ DATE_TYPES = (
 )
 
 
+@dataclass(frozen=True)
+class ActivityPart:
+    """Elements a higher module adds to each activity. `build(activity, project)` appends them;
+    they come where the schema places budget, planned-disbursement, capital-spend and
+    transaction (after the policy markers, before the documents). `prefetch` lists the lookups
+    it reads, so that the bulk file keeps a fixed number of queries; `updated(project)` is the
+    latest change among the rows it publishes (None without any)."""
+
+    build: Callable[[ET.Element, Project], None]
+    prefetch: tuple = ()
+    updated: Callable[[Project], datetime | None] | None = None
+
+
+_parts: list[ActivityPart] = []
+
+
+def register_activity_part(part: ActivityPart) -> None:
+    if part not in _parts:
+        _parts.append(part)
+
+
 def exportable_projects():
     """Public projects with everything the export reads, so that the bulk file takes the same
     number of queries however many projects it holds."""
@@ -62,6 +86,7 @@ def with_export_data(queryset):
         "documents",
         "results__indicators__values",
         "periods",
+        *(lookup for part in _parts for lookup in part.prefetch),
     )
 
 
@@ -105,6 +130,8 @@ def activity_element(project: Project, *, base_url: str) -> ET.Element:
         _places(activity, project)
         _sectors(activity, project)
         _policy_markers(activity, project)
+        for part in _parts:
+            part.build(activity, project)
         for document in project.documents.all():
             _document(activity, document, base_url)
         _results(activity, project)
@@ -153,7 +180,9 @@ def _last_updated(project: Project) -> datetime:
         rows.append(result)
         for indicator in result.indicators.all():
             rows += [indicator, *indicator.values.all()]
-    return max(row.updated for row in rows)
+    moments = [row.updated for row in rows]
+    moments += [part.updated(project) for part in _parts if part.updated is not None]
+    return max(moment for moment in moments if moment is not None)
 
 
 def _identification(activity: ET.Element, project: Project) -> None:

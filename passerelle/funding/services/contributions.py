@@ -189,7 +189,7 @@ def contribution_create(
         committed_on=data.value_date if status == ContributionStatus.COMMITTED else None,
         note=data.note.strip(),
         created_by=actor,
-        is_demo=bool(source_organisation and source_organisation.is_demo),
+        is_demo=source_organisation.is_demo if source_organisation else actor.is_demo,
     )
     if submission_key is not None:
         contribution.submission_key = submission_key

@@ -22,7 +22,7 @@ from passerelle.assessments import selectors as assessment_selectors
 from passerelle.assessments import services as assessment_services
 from passerelle.core.forms import ReasonForm, add_service_errors
 from passerelle.core.permissions import require, user_can
-from passerelle.core.sections import render_sections
+from passerelle.core.sections import render_row_parts, render_sections
 from passerelle.core.workflow import Transition, perform_transition
 
 from .. import selectors, services
@@ -47,6 +47,10 @@ class RequestListView(View):
             context = {"filter": filterset, "page_obj": None}
             return render(request, self.template_name, context, status=400)
         page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+        page.object_list = list(page.object_list)
+        parts = render_row_parts("support_request_rows", request, page.object_list)
+        for item in page.object_list:  # what higher modules show in the row
+            item.row_parts = parts.get(item.pk, "")
         context = {
             "filter": filterset,
             "page_obj": page,

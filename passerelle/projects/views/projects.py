@@ -23,6 +23,7 @@ from passerelle.accounts.models import Organisation
 from passerelle.accounts.selectors import organisations_with_role
 from passerelle.core.forms import add_service_errors
 from passerelle.core.permissions import get_visible_or_404, require, user_can
+from passerelle.core.sections import render_row_parts, render_sections
 from passerelle.hub import selectors as hub_selectors
 
 from .. import portfolio, selectors, services
@@ -56,6 +57,9 @@ class ProjectListView(View):
         page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
         rows = list(page.object_list)
         percents = selectors.projects_progress(rows)
+        parts = render_row_parts("project_rows", request, rows)
+        for project in rows:  # what higher modules show in the row
+            project.row_parts = parts.get(project.pk, "")
         context = {
             "filter": filterset,
             "page_obj": page,
@@ -276,6 +280,7 @@ def render_detail(request, project, *, status_form=None, status=200):
         "waiting": selectors.waiting_for_approval(project) if can["approve"] else [],
         "history": selectors.history(project) if can["change"] else [],
         "matches": _matches(request.user, project),
+        "sections": render_sections("project", request, project),
     }
     return render(request, "projects/project_detail.html", context, status=status)
 
