@@ -56,7 +56,8 @@ def _build_world():
         **_assessments(government, owner, viewer_membership.user),
         **_requests(government, owner),
         **_pledges(government, owner),
-        **_projects(government, owner),
+        **(projects := _projects(government, owner)),
+        **_funding(government, owner, projects),
         "organisation": government,
         "owner": owner,
         "outsider": outsider,
@@ -281,6 +282,94 @@ def _projects(government, owner):
             "public", upload=SimpleUploadedFile("mou.txt", b"Memorandum of understanding")
         ),
     }
+
+
+def _funding(government, owner, projects):
+    """A pooled fund with a draft call and an open one; on the open call, the government's draft
+    proposal and another organisation's submitted one, which the government's owner was asked to
+    review; the government's contributions to its private and its public project (each with a
+    requirement), and an exchange rate."""
+    from decimal import Decimal
+
+    from passerelle.accounts.tests.factories import UserFactory
+    from passerelle.funding import services as funding
+    from passerelle.funding.models import ExchangeRate, Fund
+    from passerelle.geo.models import Country
+    from passerelle.projects.models import Project
+    from passerelle.taxonomy.models import CapacityArea
+
+    secretariat = UserFactory(is_broker=True)
+    manager = OrganisationFactory(type="international_organisation")
+    fund = Fund.objects.create(
+        name="Start-up fund", slug="start-up", description="Pooled.", manager=manager
+    )
+    area = CapacityArea.objects.get(code="WGWS")
+
+    def call(title):
+        return funding.call_create(
+            actor=secretariat, fund=fund,
+            data=funding.CallData(
+                title=title, description="Capacity.", eligibility="Governments.",
+                budget_ceiling=Decimal(100000), capacity_areas=[area],
+                deadline=timezone.now() + timedelta(days=30),
+            ),
+        )  # fmt: skip
+
+    draft_call, open_call = call("Draft call"), call("Open call")
+    funding.call_publish(actor=secretariat, call=open_call)
+
+    def proposal(organisation, actor):
+        return funding.proposal_create(
+            actor=actor, call=open_call, organisation=organisation,
+            data=funding.ProposalData(
+                title="Fair recruitment", summary="Ethical recruitment.", objectives="No fees.",
+                activities="Training.", budget=Decimal(50000), months=12,
+                countries=[Country.objects.get(iso3="SEN")], capacity_areas=[area],
+                gender_marker=1, human_rights_marker=1, child_marker=0, language="en",
+            ),
+        )  # fmt: skip
+
+    own_proposal = proposal(government, owner)
+    applicant = OrganisationFactory(type="national_government")
+    other = proposal(applicant, MembershipFactory(organisation=applicant, role="editor").user)
+    funding.proposal_submit(actor=other.created_by, proposal=other)
+    (review,) = funding.review_assign(actor=secretariat, proposal=other, reviewers=[owner])
+    ExchangeRate.objects.create(currency="EUR", date=date(2026, 1, 1), usd_per_unit=Decimal("1.1"))
+
+    def give(visibility):
+        project = Project.objects.get(pk=projects[f"{visibility}_project"]["project"]["pk"])
+        funding.project_requirements_set(actor=owner, project=project, lines=[
+            {"kind": "money", "description": "Training", "quantity": Decimal(1000),
+             "currency": "USD"},
+        ])  # fmt: skip
+        contribution = funding.contribution_create(
+            actor=owner, source_organisation=government, project=project,
+            data=funding.ContributionData(kind="financial", amount=Decimal(500),
+                                          currency="USD", value_date=timezone.localdate()),
+        )  # fmt: skip
+        return {
+            "contribution": {"pk": contribution.pk},
+            "action": {"pk": contribution.pk, "action": "commit"},
+            "requirement": {"pk": project.requirements.get().pk},
+        }
+
+    return {
+        "fund": {"slug": fund.slug},
+        "fund_pk": {"pk": fund.pk},
+        "draft_call": {"pk": draft_call.pk},
+        "open_call": {"pk": open_call.pk},
+        "propose": {"call": open_call.pk},
+        "own_proposal": {"pk": own_proposal.pk},
+        "other_proposal": {"pk": other.pk},
+        "review": {"pk": review.pk},
+        "rate": {"pk": ExchangeRate.objects.get().pk},
+        "private_funding": give("private"),
+        "public_funding": give("public"),
+    }
+
+
+def _funded(visibility, part):
+    return lambda w: w[f"{visibility}_funding"][part]
 
 
 def _private(part):
@@ -785,6 +874,61 @@ CASES = [
     ("api:projectvalue-detail", "get", lambda w: _api_pk(w, "public", "value"), 404, 404, 200),
     ("api:projectvalue-approve", "post", lambda w: _api_pk(w, "public", "value"), 401, 404, 200),
     ("api:projectvalue-return", "post", lambda w: _api_pk(w, "public", "value"), 401, 404, 400),
+    # Funding. The owner's government records a draft proposal and gives to its projects; it was
+    # asked to review another organisation's proposal. Calls and funds are the secretariat's.
+    ("funding:fund_list", "get", lambda w: {}, 200, 200, 200),
+    ("funding:fund_detail", "get", lambda w: w["fund"], 200, 200, 200),
+    ("funding:call_create", "get", lambda w: w["fund"], 302, 403, 403),
+    ("funding:call_detail", "get", lambda w: w["open_call"], 200, 200, 200),
+    ("funding:call_detail", "get", lambda w: w["draft_call"], 404, 404, 404),
+    ("funding:call_update", "get", lambda w: w["draft_call"], 302, 404, 404),
+    ("funding:call_criteria", "get", lambda w: w["draft_call"], 302, 404, 404),
+    ("funding:call_publish", "post", lambda w: w["draft_call"], 302, 404, 404),
+    ("funding:call_close", "post", lambda w: w["open_call"], 302, 403, 403),
+    ("funding:call_proposals", "get", lambda w: w["open_call"], 302, 403, 403),
+    ("funding:pipeline", "get", lambda w: {}, 200, 200, 200),
+    ("funding:proposal_create", "get", lambda w: w["propose"], 302, 200, 200),
+    ("funding:proposal_detail", "get", lambda w: w["own_proposal"], 404, 404, 200),
+    ("funding:proposal_detail", "get", lambda w: w["other_proposal"], 404, 404, 200),  # reviewer
+    ("funding:proposal_update", "get", lambda w: w["own_proposal"], 302, 404, 200),
+    ("funding:proposal_submit", "post", lambda w: w["own_proposal"], 302, 404, 302),
+    ("funding:proposal_withdraw", "post", lambda w: w["own_proposal"], 302, 404, 302),
+    ("funding:proposal_assign", "post", lambda w: w["other_proposal"], 302, 404, 403),
+    ("funding:proposal_decide", "post", lambda w: w["other_proposal"], 302, 404, 403),
+    ("funding:proposal_fund", "post", lambda w: w["other_proposal"], 302, 404, 403),
+    ("funding:review_list", "get", lambda w: {}, 302, 200, 200),
+    ("funding:review_detail", "get", lambda w: w["review"], 302, 404, 200),
+    ("funding:review_declare", "post", lambda w: w["review"], 302, 404, 400),  # no answer
+    ("funding:review_save", "post", lambda w: w["review"], 302, 404, 403),  # declare first
+    ("funding:review_submit", "post", lambda w: w["review"], 302, 404, 403),
+    ("funding:contribution_create", "get", lambda w: {}, 302, 404, 404),  # no destination
+    ("funding:contribution_list", "get", lambda w: {}, 200, 200, 200),
+    ("funding:contributions_csv", "get", lambda w: {}, 200, 200, 200),
+    ("funding:contributions_xlsx", "get", lambda w: {}, 200, 200, 200),
+    ("funding:contribution_detail", "get", _funded("private", "contribution"), 404, 404, 200),
+    ("funding:contribution_detail", "get", _funded("public", "contribution"), 200, 200, 200),
+    ("funding:contribution_action", "post", _funded("private", "action"), 302, 404, 400),  # no date
+    ("funding:contribution_action", "post", _funded("public", "action"), 302, 403, 400),  # no date
+    ("funding:project_requirements", "get", _private("project"), 302, 404, 200),
+    ("funding:project_requirements", "get", _public("project"), 302, 403, 200),
+    ("funding:my_contributions", "get", lambda w: {}, 302, 200, 200),
+    ("funding:donor_profile", "get", lambda w: {}, 302, 200, 200),
+    ("funding:donor_suggestions", "get", lambda w: {}, 302, 200, 200),
+    ("funding:funding_gaps", "get", lambda w: {}, 200, 200, 200),
+    ("api:fund-list", "get", lambda w: {}, 200, 200, 200),
+    ("api:fund-detail", "get", lambda w: w["fund_pk"], 200, 200, 200),
+    ("api:call-list", "get", lambda w: {}, 200, 200, 200),
+    ("api:call-detail", "get", lambda w: w["open_call"], 200, 200, 200),
+    ("api:call-detail", "get", lambda w: w["draft_call"], 404, 404, 404),
+    ("api:proposal-list", "get", lambda w: {}, 200, 200, 200),
+    ("api:proposal-detail", "get", lambda w: w["own_proposal"], 404, 404, 200),
+    ("api:contribution-list", "get", lambda w: {}, 200, 200, 200),
+    ("api:contribution-list", "post", lambda w: {}, 401, 400, 400),  # empty entry
+    ("api:contribution-detail", "get", _funded("private", "contribution"), 404, 404, 200),
+    ("api:projectrequirement-list", "get", lambda w: {}, 200, 200, 200),
+    ("api:projectrequirement-detail", "get", _funded("private", "requirement"), 404, 404, 200),
+    ("api:exchangerate-list", "get", lambda w: {}, 200, 200, 200),
+    ("api:exchangerate-detail", "get", lambda w: w["rate"], 200, 200, 200),
     # Review packs: public, each reader gets what they may see (the private project for its
     # organisations only). An unknown country is a 404.
     ("reviews:country_pack", "get", lambda w: {"iso3": "SEN"}, 200, 200, 200),
