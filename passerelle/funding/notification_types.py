@@ -84,6 +84,10 @@ def _decided_message(data) -> str:
     return gettext("Your proposal “%(title)s” is not approved") % {"title": data.get("title", "")}
 
 
+def _reviews(user) -> bool:
+    return user.is_authenticated and user.funding_reviews.exists()
+
+
 def _takes_part(user) -> bool:
     return user.is_authenticated and bool(user.organisation_ids)
 
@@ -97,6 +101,7 @@ register_notification_type(
         recipients=_assigned_recipients,
         message=lambda data: gettext("A proposal to review: “%(title)s”") % data,
         default_email=EmailFrequency.IMMEDIATE,
+        audience=_reviews,
     )
 )
 register_notification_type(

@@ -10,26 +10,16 @@ import pytest
 from playwright.sync_api import expect
 
 from passerelle.accounts.tests.factories import (
-    PASSWORD,
     MembershipFactory,
     OrganisationFactory,
     UserFactory,
 )
 from passerelle.assessments.models import AgreedAnswer, Answer, Assessment, FrameworkVersion
+from tests.browser.steps import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 INDICATOR = "RIGHTS.1.1"
-
-
-def log_in(page, live_server, check_a11y, user):
-    page.goto(f"{live_server.url}/en/accounts/login/")
-    check_a11y(page)
-    page.get_by_label("Email").fill(user.email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    page.wait_for_load_state()
-    check_a11y(page)
 
 
 def submit(page, check_a11y, button):

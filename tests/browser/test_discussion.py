@@ -7,9 +7,10 @@ import re
 
 import pytest
 
-from passerelle.accounts.tests.factories import PASSWORD, MembershipFactory, UserFactory
+from passerelle.accounts.tests.factories import MembershipFactory, UserFactory
 from passerelle.community import services
 from passerelle.taxonomy.models import CapacityArea
+from tests.browser.steps import log_in
 
 # serialized_rollback: the flush after a transactional test would wipe the reference data
 # (countries, objectives) that migrations load; this restores it for the next test.
@@ -21,16 +22,6 @@ AREA_PAGE = "/en/capacity-areas/DATA/"
 
 def member(name):
     return MembershipFactory(role="editor", user=UserFactory(full_name=name)).user
-
-
-def log_in(page, live_server, check_a11y, user):
-    page.goto(f"{live_server.url}/en/accounts/login/")
-    check_a11y(page)
-    page.get_by_label("Email").fill(user.email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    page.wait_for_load_state()
-    check_a11y(page)
 
 
 def log_out(page, check_a11y):

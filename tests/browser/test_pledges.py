@@ -8,10 +8,11 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from passerelle.accounts.tests.factories import PASSWORD, MembershipFactory, OrganisationFactory
+from passerelle.accounts.tests.factories import MembershipFactory, OrganisationFactory
 from passerelle.geo.models import Country
 from passerelle.pledges.models import Pledge
 from passerelle.taxonomy.models import GCMObjective
+from tests.browser.steps import click, log_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -19,22 +20,6 @@ DESCRIPTION = (
     "We will train the border officials of Senegal in screening and referral, with courses that "
     "the national police academy will take over."
 )
-
-
-def log_in(page, live_server, check_a11y, user):
-    page.goto(f"{live_server.url}/en/accounts/login/")
-    check_a11y(page)
-    page.get_by_label("Email").fill(user.email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    page.wait_for_load_state()
-    check_a11y(page)
-
-
-def click(page, check_a11y, role, name):
-    page.get_by_role(role, name=name, exact=True).click()
-    page.wait_for_load_state()
-    check_a11y(page)
 
 
 def test_an_editor_pledges_publishes_after_the_smart_check_and_reports_progress(

@@ -11,30 +11,15 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from passerelle.accounts.tests.factories import PASSWORD, MembershipFactory, OrganisationFactory
+from passerelle.accounts.tests.factories import MembershipFactory, OrganisationFactory
 from passerelle.geo.models import Country
 from passerelle.projects import services
 from passerelle.projects.choices import Measure, ParticipantRole, ProjectStatus, ResultType, Scope
 from passerelle.projects.models import PeriodValue
 from passerelle.taxonomy.models import GCMObjective
+from tests.browser.steps import click, log_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-def log_in(page, live_server, check_a11y, user):
-    page.goto(f"{live_server.url}/en/accounts/login/")
-    check_a11y(page)
-    page.get_by_label("Email").fill(user.email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    page.wait_for_load_state()
-    check_a11y(page)
-
-
-def click(page, check_a11y, role, name):
-    page.get_by_role(role, name=name, exact=True).click()
-    page.wait_for_load_state()
-    check_a11y(page)
 
 
 def enter(page, indicator, label, value):

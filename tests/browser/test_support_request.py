@@ -5,13 +5,13 @@ import pytest
 from playwright.sync_api import expect
 
 from passerelle.accounts.tests.factories import (
-    PASSWORD,
     MembershipFactory,
     OrganisationFactory,
     UserFactory,
 )
 from passerelle.geo.models import Country
 from passerelle.hub.models import SupportRequest
+from tests.browser.steps import click, log_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -19,22 +19,6 @@ DESCRIPTION = (
     "Nous souhaitons moderniser le registre consulaire de nos ambassades afin de mieux "
     "connaître notre diaspora et de lui offrir des services en ligne."
 )
-
-
-def log_in(page, live_server, check_a11y, user):
-    page.goto(f"{live_server.url}/en/accounts/login/")
-    check_a11y(page)
-    page.get_by_label("Email").fill(user.email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    page.wait_for_load_state()
-    check_a11y(page)
-
-
-def click(page, check_a11y, role, name):
-    page.get_by_role(role, name=name, exact=True).click()
-    page.wait_for_load_state()
-    check_a11y(page)
 
 
 def test_a_ministry_requests_support_and_the_secretariat_publishes_it(

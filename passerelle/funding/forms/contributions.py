@@ -1,6 +1,8 @@
 """Forms of contributions (giving, and each step of a contribution's life) and of a donor's
 profile. A project's requirements use the hub's requirement lines (hub.forms)."""
 
+from decimal import Decimal
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -20,7 +22,7 @@ def _amount(label) -> forms.DecimalField:
         label=label,
         max_digits=MONEY["max_digits"],
         decimal_places=MONEY["decimal_places"],
-        min_value=0.01,
+        min_value=Decimal("0.01"),
     )
 
 
@@ -44,7 +46,7 @@ class ContributionForm(forms.Form):
         label=_("Number of expert-days"),
         max_digits=12,
         decimal_places=2,
-        min_value=0.01,
+        min_value=Decimal("0.01"),
         required=False,
         help_text=_("For expert-days only."),
     )

@@ -15,6 +15,7 @@ from decimal import Decimal
 from django.db.models import Count, Prefetch, Q, Sum
 
 from passerelle.core.permissions import get_visible_or_404
+from passerelle.hub.choices import RequirementKind
 
 from ..choices import (
     FUNDED_STATUSES,
@@ -25,6 +26,7 @@ from ..choices import (
     ReviewStatus,
     TransactionKind,
 )
+from ..coverage import Coverage
 from ..models import Call, Contribution, Criterion, Fund, Proposal, Review, Score, Transaction
 from ..rates import CENT
 
@@ -312,28 +314,32 @@ def proposal_reviews(*, user, proposal: Proposal) -> list[Review]:
     )
 
 
-def earmarked_cover(proposal_ids) -> dict[int, dict]:
-    """What deposits earmarked for each proposal already hold: committed or paid, and pledged."""
+def earmarked_cover(proposals) -> dict[int, Coverage]:
+    """How far deposits earmarked for each proposal cover its budget: committed or paid (funded),
+    and pledged."""
     rows = (
-        Contribution.objects.filter(earmark_proposal__in=proposal_ids)
+        Contribution.objects.filter(earmark_proposal__in=[p.pk for p in proposals])
         .values("earmark_proposal")
         .annotate(
             funded=Sum("amount_usd", filter=Q(status__in=FUNDED_STATUSES)),
             pledged=Sum("amount_usd", filter=Q(status=ContributionStatus.PLEDGED)),
         )
     )
+    held = {row["earmark_proposal"]: row for row in rows}
     return {
-        row["earmark_proposal"]: {
-            "funded": row["funded"] or ZERO,
-            "pledged": row["pledged"] or ZERO,
-        }
-        for row in rows
+        proposal.pk: Coverage(
+            RequirementKind.MONEY,
+            required=proposal.budget,
+            funded=held.get(proposal.pk, {}).get("funded") or ZERO,
+            pledged=held.get(proposal.pk, {}).get("pledged") or ZERO,
+        )
+        for proposal in proposals
     }
 
 
 def pipeline(*, user, fund: Fund | None = None) -> list[Proposal]:
     """Approved proposals still waiting for money, across funds (or one fund's), each with
-    `cover` (what earmarked deposits hold) and `percent_covered`."""
+    `cover`: how far deposits earmarked for it cover its budget."""
     proposals = Proposal.objects.visible_to(user).filter(status=ProposalStatus.APPROVED)
     if fund is not None:
         proposals = proposals.filter(call__fund=fund)
@@ -343,10 +349,9 @@ def pipeline(*, user, fund: Fund | None = None) -> list[Proposal]:
         .order_by("-decided_at", "-pk")
         .distinct()
     )
-    cover = earmarked_cover([p.pk for p in proposals])
+    cover = earmarked_cover(proposals)
     for proposal in proposals:
-        proposal.cover = cover.get(proposal.pk, {"funded": ZERO, "pledged": ZERO})
-        proposal.percent_covered = _percent(proposal.cover["funded"], proposal.budget)
+        proposal.cover = cover[proposal.pk]
     return proposals
 
 

@@ -463,8 +463,8 @@ def test_the_pipeline_shows_what_earmarks_cover(
                                        earmark_proposal=approved),
     )  # fmt: skip
     (row,) = selectors.pipeline(user=fresh(UserFactory()))
-    assert row.cover == {"funded": Decimal("30000.00"), "pledged": Decimal("6000.00")}
-    assert row.percent_covered == 25
+    assert (row.cover.funded, row.cover.pledged) == (Decimal("30000.00"), Decimal("6000.00"))
+    assert row.cover.percent_funded == 25
 
 
 def test_balances_of_many_funds_match_the_service(

@@ -1,36 +1,25 @@
-"""The contributions the reader may see, as CSV or XLSX, narrowed by the query parameters of the
-contributions list: status, kind, currency (ISO 4217) and year (of the contribution's date).
-A value that is not one of the choices is ignored, as the list ignores it."""
+"""The contributions the reader may see, as CSV or XLSX, narrowed by the same filters as the
+contributions list (`filters.ContributionFilter`); invalid filters are a 400, as on the list."""
 
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.urls import path
+from django.utils.translation import gettext as _
 
 from .. import exports
-from ..choices import ContributionKind, ContributionStatus
+from ..filters import ContributionFilter
 from ..models import Contribution
-
-
-def filtered(contributions, params):
-    status = params.get("status")
-    if status in ContributionStatus.values:
-        contributions = contributions.filter(status=status)
-    kind = params.get("kind")
-    if kind in ContributionKind.values:
-        contributions = contributions.filter(kind=kind)
-    currency = (params.get("currency") or "").strip().upper()
-    if len(currency) == 3 and currency.isalpha():
-        contributions = contributions.filter(currency=currency)
-    year = params.get("year") or ""
-    if year.isdigit() and 1900 <= int(year) <= 9999:
-        contributions = contributions.filter(value_date__year=int(year))
-    return contributions
 
 
 def contributions_export(request, extension):
     if extension not in exports.EXTENSIONS:
         raise Http404
-    contributions = filtered(Contribution.objects.visible_to(request.user), request.GET)
-    rows = exports.contribution_rows(contributions, user=request.user)
+    filterset = ContributionFilter(
+        request.GET, queryset=Contribution.objects.visible_to(request.user)
+    )
+    if not filterset.is_valid():
+        return HttpResponseBadRequest(_("Check the filters: %(errors)s")
+                                      % {"errors": filterset.errors.as_text()})  # fmt: skip
+    rows = exports.contribution_rows(filterset.qs, user=request.user)
     content, content_type, filename = exports.export(rows, extension)
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

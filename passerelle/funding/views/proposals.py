@@ -151,7 +151,7 @@ def render_proposal(request, proposal, *, forms=None, fund_error=None, status=20
         "decision_form": forms.get("decision") or (DecisionForm() if can["decide"] else None),
         "fund_error": fund_error,
         "balance": services.balance(proposal.call.fund) if can["fund"] else None,
-        "cover": selectors.earmarked_cover([proposal.pk]).get(proposal.pk),
+        "cover": selectors.earmarked_cover([proposal])[proposal.pk],
         "my_review": proposal.reviews.filter(reviewer=user).first()
         if user.is_authenticated
         else None,
