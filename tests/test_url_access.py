@@ -900,7 +900,6 @@ CASES = [
     ("funding:review_detail", "get", lambda w: w["review"], 302, 404, 200),
     ("funding:review_declare", "post", lambda w: w["review"], 302, 404, 400),  # no answer
     ("funding:review_save", "post", lambda w: w["review"], 302, 404, 403),  # declare first
-    ("funding:review_submit", "post", lambda w: w["review"], 302, 404, 403),
     ("funding:contribution_create", "get", lambda w: {}, 302, 404, 404),  # no destination
     ("funding:contribution_list", "get", lambda w: {}, 200, 200, 200),
     ("funding:contributions_csv", "get", lambda w: {}, 200, 200, 200),

@@ -211,7 +211,7 @@ def test_a_review_is_blind_until_the_reviewer_submits(people, assigned):
 
 def test_only_the_reviewer_scores_their_review(people, assigned):
     review = assigned[0]
-    for name in ("review_declare", "review_save", "review_submit"):
+    for name in ("review_declare", "review_save"):
         url = reverse(f"funding:{name}", args=[review.pk])
         expected = {**everyone(404), "anonymous": "login", "committee": 403, "secretariat": 403}
         del expected["reviewer"]
@@ -219,8 +219,8 @@ def test_only_the_reviewer_scores_their_review(people, assigned):
     # The reviewer may still declare a conflict found while reading; an empty form comes back.
     assert status(people["reviewer"], reverse("funding:review_declare", args=[review.pk]),
                   "post") == 400  # fmt: skip
-    assert status(people["reviewer"], reverse("funding:review_submit", args=[review.pk]),
-                  "post") == 400  # fmt: skip
+    submit = reverse("funding:review_save", args=[review.pk])
+    assert status(people["reviewer"], submit, "post", {"submit_review": "1"}) == 400
 
 
 def test_my_reviews_needs_an_account(people):

@@ -321,13 +321,13 @@ def test_a_reviewer_declares_scores_as_they_go_and_submits(proposal, secretariat
     assert autosave.status_code == 200 and "Saved at" in text(autosave)
     assert Score.objects.get(review=first).value == 4
 
-    incomplete = client.post(reverse("funding:review_submit", args=[first.pk]),
-                             {f"c{criterion.pk}": "4", "comment": ""})  # fmt: skip
+    submit = reverse("funding:review_save", args=[first.pk])
+    incomplete = client.post(submit, {f"c{criterion.pk}": "4", "comment": "", "submit_review": "1"})
     assert incomplete.status_code == 400
     assert "Score every criterion before submitting" in text(incomplete)
     assert Review.objects.get(pk=first.pk).status == ReviewStatus.ASSIGNED
 
-    response = client.post(reverse("funding:review_submit", args=[first.pk]), _scores_post(first))
+    response = client.post(submit, {**_scores_post(first), "submit_review": "1"})
     assert response.status_code == 302
     assert Review.objects.get(pk=first.pk).status == ReviewStatus.SUBMITTED
     page = text(client.get(url))

@@ -124,9 +124,12 @@ def _save(request, review, form):
 @require_POST
 @login_required
 def review_save(request, pk):
-    """Scores saved as the reviewer goes: by autosave (htmx), or the plain form."""
+    """Scores saved as the reviewer goes (htmx autosave) or with the plain form. "Submit the
+    review" posts the same form with `submit_review`: saved, then submitted. An autosave never
+    submits — htmx sends the name of the last button clicked with every request of the form."""
     review = selectors.review_get(user=request.user, pk=pk)
-    require(request.user, "score", review)
+    submitting = "submit_review" in request.POST and not request.htmx
+    require(request.user, "submit" if submitting else "score", review)
     criteria = selectors.call_criteria(review.proposal.call)
     form = _scores_form(review, criteria, data=request.POST)
     saved = _save(request, review, form)
@@ -136,29 +139,19 @@ def review_save(request, pk):
         context = {"review": review, "scores_form": form}
         response = render(request, "funding/_fund_review_form.html", context, status=422)
         return reswap(retarget(response, "#review-form"), "outerHTML")
-    if saved is None:
-        return _render(request, review, forms={"scores": form}, status=400)
-    messages.success(request, _("Your scores are saved. Submit the review once it is complete."))
-    return redirect("funding:review_detail", pk=review.pk)
-
-
-@require_POST
-@login_required
-def review_submit(request, pk):
-    """Save what the form holds, then submit the review: every criterion must be scored."""
-    review = selectors.review_get(user=request.user, pk=pk)
-    require(request.user, "submit", review)
-    criteria = selectors.call_criteria(review.proposal.call)
-    form = _scores_form(review, criteria, data=request.POST)
-    if _save(request, review, form) is not None:
+    if saved is not None and submitting:
         try:
             services.review_submit(actor=request.user, review=review)
         except ValidationError as error:
             add_service_errors(form, error)
+            saved = None
         else:
             messages.success(request, _("Your review is submitted. Thank you."))
             return redirect("funding:review_detail", pk=review.pk)
-    return _render(request, review, forms={"scores": form}, status=400)
+    if saved is None:
+        return _render(request, review, forms={"scores": form}, status=400)
+    messages.success(request, _("Your scores are saved. Submit the review once it is complete."))
+    return redirect("funding:review_detail", pk=review.pk)
 
 
 urlpatterns = [
@@ -166,5 +159,4 @@ urlpatterns = [
     path("reviews/<int:pk>/", review_detail, name="review_detail"),
     path("reviews/<int:pk>/declaration/", review_declare, name="review_declare"),
     path("reviews/<int:pk>/scores/", review_save, name="review_save"),
-    path("reviews/<int:pk>/submit/", review_submit, name="review_submit"),
 ]
