@@ -10,6 +10,7 @@ from decimal import Decimal
 import django_filters
 from django.db.models import Exists, OuterRef, Sum
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.response import Response
@@ -392,7 +393,7 @@ class ContributionFilter(django_filters.FilterSet):
     currency = django_filters.CharFilter(label=_("Currency"), lookup_expr="iexact")
     year = django_filters.NumberFilter(label=_("Year"), field_name="value_date",
                                        lookup_expr="year")  # fmt: skip
-    request = django_filters.NumberFilter(label=_("Request"))
+    request = django_filters.NumberFilter(label=pgettext_lazy("noun", "Request"))
     project = django_filters.NumberFilter(label=_("Project"))
     fund = django_filters.NumberFilter(label=_("Fund"))
     parent = django_filters.NumberFilter(label=_("Drawn from"))

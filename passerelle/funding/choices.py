@@ -3,6 +3,7 @@ call and of a proposal, and the IATI transaction types a flow exports as."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from passerelle.accounts.choices import OrganisationType
 
@@ -10,7 +11,7 @@ from passerelle.accounts.choices import OrganisationType
 class ContributionStatus(models.TextChoices):
     PLEDGED = "pledged", _("Pledged")
     COMMITTED = "committed", _("Committed")
-    PAID = "paid", _("Paid")
+    PAID = "paid", pgettext_lazy("contribution status", "Paid")
     CANCELLED = "cancelled", _("Cancelled")
 
 

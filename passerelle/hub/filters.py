@@ -4,6 +4,7 @@ import django_filters
 from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
@@ -141,7 +142,9 @@ class MatchFilter(django_filters.FilterSet):
     """Matches of a request or of an offer, by status and score. Ids are taken as plain numbers:
     a filter must not tell whether a request or offer the reader may not see exists."""
 
-    request = django_filters.NumberFilter(label=_("Request"), field_name="request_id")
+    request = django_filters.NumberFilter(
+        label=pgettext_lazy("noun", "Request"), field_name="request_id"
+    )
     offer = django_filters.NumberFilter(label=_("Offer"), field_name="offer_id")
     status = django_filters.ChoiceFilter(label=_("Status"), choices=MatchStatus.choices)
     min_score = django_filters.NumberFilter(
