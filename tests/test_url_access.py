@@ -886,6 +886,7 @@ CASES = [
     ("funding:call_publish", "post", lambda w: w["draft_call"], 302, 404, 404),
     ("funding:call_close", "post", lambda w: w["open_call"], 302, 403, 403),
     ("funding:call_proposals", "get", lambda w: w["open_call"], 302, 403, 403),
+    ("funding:call_pack_pdf", "get", lambda w: w["open_call"], 302, 403, 403),
     ("funding:pipeline", "get", lambda w: {}, 200, 200, 200),
     ("funding:proposal_create", "get", lambda w: w["propose"], 302, 200, 200),
     ("funding:proposal_detail", "get", lambda w: w["own_proposal"], 404, 404, 200),

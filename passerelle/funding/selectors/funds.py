@@ -295,12 +295,11 @@ def proposal_get(*, user, pk: int) -> Proposal:
     )
 
 
-def proposal_reviews(*, user, proposal: Proposal) -> list[Review]:
-    """The reviews of the proposal that `user` may read (the blind rule is the policy's), each
-    with its scores in the criteria's order."""
-    return list(
+def _readable_reviews(user):
+    """The reviews `user` may read (the blind rule is the policy's), with their reviewers and
+    their scores in the criteria's order."""
+    return (
         Review.objects.visible_to(user)
-        .filter(proposal=proposal)
         .select_related("reviewer")
         .prefetch_related(
             Prefetch(
@@ -311,7 +310,23 @@ def proposal_reviews(*, user, proposal: Proposal) -> list[Review]:
             )
         )
         .order_by("pk")
+        .distinct()
     )
+
+
+def proposal_reviews(*, user, proposal: Proposal) -> list[Review]:
+    """The reviews of the proposal that `user` may read, each with its scores in the criteria's
+    order."""
+    return list(_readable_reviews(user).filter(proposal=proposal))
+
+
+def proposals_reviews(*, user, proposals) -> dict[int, list[Review]]:
+    """`proposal_reviews` for many proposals in two queries: each proposal's pk to its reviews
+    that `user` may read."""
+    reviews: dict[int, list[Review]] = {proposal.pk: [] for proposal in proposals}
+    for review in _readable_reviews(user).filter(proposal__in=list(reviews)):
+        reviews[review.proposal_id].append(review)
+    return reviews
 
 
 def earmarked_cover(proposals) -> dict[int, Coverage]:

@@ -1,14 +1,17 @@
 """Pages of calls for proposals: a call's page, and for the secretariat creating and editing a
 draft, its criteria and weights, publishing and closing it; the list of its proposals with their
-weighted scores for the secretariat and the fund's steering committee."""
+weighted scores for the secretariat and the fund's steering committee, and their review pack as a
+PDF."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.http import require_POST
@@ -18,7 +21,7 @@ from passerelle.accounts.selectors import organisations_with_role
 from passerelle.core.forms import add_service_errors
 from passerelle.core.permissions import require, user_can
 
-from .. import services
+from .. import pdf, services
 from ..choices import CallStatus
 from ..forms.funds import CallForm, CriteriaWeightsForm, ExtraCriteriaFormSet, extra_lines
 from ..selectors import funds as selectors
@@ -201,6 +204,18 @@ def call_proposals(request, pk):
     return render(request, "funding/call_proposals.html", context)
 
 
+@login_required
+def call_pack_pdf(request, pk):
+    """The steering committee's review pack of the call, as a PDF to download."""
+    call = selectors.call_get(user=request.user, pk=pk)
+    require(request.user, "view_proposals", call)
+    document = pdf.call_pack_pdf(call, user=request.user)
+    name = slugify(call.title)[:60].strip("-") or call.pk
+    response = HttpResponse(document, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="review-pack-{name}.pdf"'
+    return response
+
+
 urlpatterns = [
     path("funds/<slug:slug>/calls/new/", CallFormView.as_view(), name="call_create"),
     path("calls/<int:pk>/", call_detail, name="call_detail"),
@@ -209,4 +224,5 @@ urlpatterns = [
     path("calls/<int:pk>/publish/", call_publish, name="call_publish"),
     path("calls/<int:pk>/close/", call_close, name="call_close"),
     path("calls/<int:pk>/proposals/", call_proposals, name="call_proposals"),
+    path("calls/<int:pk>/pack.pdf", call_pack_pdf, name="call_pack_pdf"),
 ]
