@@ -39,6 +39,8 @@ class Coverage:
     required: Decimal = ZERO
     funded: Decimal = ZERO
     pledged: Decimal = ZERO
+    # Currencies of requirements left out of `required`: no exchange rate is stored for them yet.
+    unpriced: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:
@@ -81,8 +83,9 @@ def contribution_bucket(kind: str) -> str:
     return RequirementKind.IN_KIND
 
 
-def _required(lines, owner: str) -> dict[int, dict[str, Decimal]]:
-    """Requirements per owner and kind: money and in-kind values in USD, expert-days in days."""
+def _required(lines, owner: str) -> tuple[dict, dict]:
+    """Requirements per owner and kind (money and in-kind values in USD, expert-days in days),
+    and per owner and kind the currencies left out for want of an exchange rate."""
     rows = list(
         lines.values(owner, "kind", "currency").annotate(
             quantity=Sum("quantity"), value=Sum("estimated_value")
@@ -90,6 +93,7 @@ def _required(lines, owner: str) -> dict[int, dict[str, Decimal]]:
     )
     rates = latest_rates({row["currency"] for row in rows if row["currency"]})
     required: dict[int, dict[str, Decimal]] = defaultdict(lambda: defaultdict(lambda: ZERO))
+    unpriced: dict[int, dict[str, set]] = defaultdict(lambda: defaultdict(set))
     for row in rows:
         kind = row["kind"]
         if kind == RequirementKind.EXPERT_DAYS:
@@ -97,11 +101,12 @@ def _required(lines, owner: str) -> dict[int, dict[str, Decimal]]:
         else:
             base = row["quantity"] if kind == RequirementKind.MONEY else (row["value"] or ZERO)
             rate = rates.get(row["currency"])
-            if rate is None:  # no rate for the currency yet: the secretariat adds one
+            if rate is None:  # said beside the bar; the secretariat adds the rate in the admin
+                unpriced[row[owner]][kind].add(row["currency"])
                 continue
             amount = to_usd(base, rate)
         required[row[owner]][kind] += amount
-    return required
+    return required, unpriced
 
 
 def _contributed(contributions, owner: str) -> dict[int, dict[str, list[Decimal]]]:
@@ -119,28 +124,29 @@ def _contributed(contributions, owner: str) -> dict[int, dict[str, list[Decimal]
     return given
 
 
-def _merge(ids, required, given) -> dict[int, list[Coverage]]:
+def _merge(ids, required, unpriced, given) -> dict[int, list[Coverage]]:
     coverage = {}
     for pk in ids:
         rows = []
         for kind in ORDER:
             need = required.get(pk, {}).get(kind, ZERO)
             funded, pledged = given.get(pk, {}).get(kind, [ZERO, ZERO])
-            if need or funded or pledged:
-                rows.append(Coverage(kind, need.quantize(CENT), funded, pledged))
+            missing = tuple(sorted(unpriced.get(pk, {}).get(kind, ())))
+            if need or funded or pledged or missing:
+                rows.append(Coverage(kind, need.quantize(CENT), funded, pledged, missing))
         coverage[pk] = rows
     return coverage
 
 
 def for_requests(ids) -> dict[int, list[Coverage]]:
     ids = list(ids)
-    required = _required(Requirement.objects.filter(request__in=ids), "request")
+    required, unpriced = _required(Requirement.objects.filter(request__in=ids), "request")
     given = _contributed(Contribution.objects.filter(request__in=ids), "request")
-    return _merge(ids, required, given)
+    return _merge(ids, required, unpriced, given)
 
 
 def for_projects(ids) -> dict[int, list[Coverage]]:
     ids = list(ids)
-    required = _required(ProjectRequirement.objects.filter(project__in=ids), "project")
+    required, unpriced = _required(ProjectRequirement.objects.filter(project__in=ids), "project")
     given = _contributed(Contribution.objects.filter(project__in=ids), "project")
-    return _merge(ids, required, given)
+    return _merge(ids, required, unpriced, given)

@@ -64,3 +64,15 @@ def test_coverage_of_many_projects_in_fixed_queries(
     cash = by_kind(found[public_project.pk])["money"]
     assert (cash.percent_funded, cash.bar_funded, cash.bar_pledged, cash.gap) == (150, 100, 0, 0)
     assert found[999_999] == []
+
+
+def test_a_requirement_without_an_exchange_rate_is_left_out_and_said(
+    open_request, client, secretariat
+):
+    """No EUR rate is stored (no `rates` fixture): the 50,000 EUR line is not guessed at; the
+    coverage says which currency it left out, on the request's page too."""
+    (cash,) = [row for row in coverage.for_requests([open_request.pk])[open_request.pk]
+               if row.kind == "money"]  # fmt: skip
+    assert (cash.required, cash.unpriced) == (0, ("EUR",))
+    page = client.get(open_request.get_absolute_url()).content.decode()
+    assert "Not counted: requirements in EUR, which has no exchange rate yet" in page
