@@ -3,6 +3,9 @@
     .venv/bin/python benchmarks/run.py              # every benchmarks/bench_*.py
     .venv/bin/python benchmarks/run.py digest       # only those whose name contains "digest"
 
+A partial run replaces the sections it ran and keeps the others as they were (the "Machine"
+section then describes the last run; the sections that say when they ran keep their dates).
+
 Each `bench_*.py` runs in its own process (each sets up Django on its own throwaway database)
 and prints its Markdown section on stdout; this script adds the machine they ran on. Timings
 live here and in docs/benchmarks.md, never as assertions in the test suite.
@@ -78,6 +81,8 @@ def main() -> None:
             text=True,
         )
         sections.append(result.stdout.strip())
+    if wanted:
+        sections = kept_sections(sections)
     text = "\n".join(
         [
             "# Benchmarks",
@@ -100,6 +105,25 @@ def main() -> None:
     )
     OUTPUT.write_text(text.rstrip() + "\n")
     print(f"Wrote {OUTPUT.relative_to(ROOT)}", file=sys.stderr)
+
+
+def _title(section: str) -> str:
+    return section.splitlines()[0]
+
+
+def _script(section: str) -> str:
+    """The benchmark's file named in its title (`benchmarks/bench_x.py`): a whole run's order."""
+    return _title(section).rsplit("bench_", 1)[-1]
+
+
+def kept_sections(new: list[str]) -> list[str]:
+    """The benchmark sections of the current file, with those of this run put in their place
+    (or added), in the order a whole run writes them."""
+    old = OUTPUT.read_text().split("\n## ")[1:] if OUTPUT.exists() else []
+    by_title = {_title("## " + section): "## " + section.strip() for section in old}
+    by_title.pop("## Machine", None)
+    by_title.update({_title(section): section for section in new})
+    return sorted(by_title.values(), key=_script)
 
 
 if __name__ == "__main__":
