@@ -3,7 +3,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from passerelle.taxonomy.models import CapacityArea, GCMObjective
+from passerelle.taxonomy.models import CapacityArea, GCMObjective, MGIDomain
 
 from .choices import AppliesTo, Disclosure, Priority, Scale, Scope
 from .interchange import LANGUAGES
@@ -11,11 +11,9 @@ from .interchange import LANGUAGES
 LANGUAGE_NAMES = {"en": _("English"), "fr": _("French"), "es": _("Spanish")}
 
 
-class FrameworkForm(forms.Form):
-    code = forms.SlugField(
-        label=_("Code"), max_length=60, help_text=_("Letters, digits and hyphens, e.g. CITY-2027.")
-    )
-    scope = forms.ChoiceField(label=_("Scope"), choices=Scope.choices)
+class FrameworkTextsForm(forms.Form):
+    """A framework's name and description in every language."""
+
     name_en = forms.CharField(label=_("Name (English)"), max_length=200)
     name_fr = forms.CharField(label=_("Name (French)"), max_length=200)
     name_es = forms.CharField(label=_("Name (Spanish)"), max_length=200)
@@ -25,6 +23,91 @@ class FrameworkForm(forms.Form):
 
     def texts(self, field: str) -> dict[str, str]:
         return {lang: self.cleaned_data[f"{field}_{lang}"] for lang in LANGUAGES}
+
+
+class FrameworkForm(FrameworkTextsForm):
+    code = forms.SlugField(
+        label=_("Code"), max_length=60, help_text=_("Letters, digits and hyphens, e.g. CITY-2027.")
+    )
+    scope = forms.ChoiceField(label=_("Scope"), choices=Scope.choices)
+
+    field_order = ["code", "scope"]
+
+
+class VersionStartForm(forms.Form):
+    """A new draft version. The scale is asked only when there is no published version to copy
+    (a copy keeps its original's scale)."""
+
+    version = forms.CharField(label=_("New version"), max_length=20, help_text=_("e.g. 1.1"))
+    scale = forms.ChoiceField(label=_("Scale"), choices=Scale.choices)
+
+    def __init__(self, *args, copies: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if copies:
+            del self.fields["scale"]
+
+
+class _NamedPartForm(forms.Form):
+    """A domain or sub-area of a draft: its code (given once, when it is added) and its name in
+    every language."""
+
+    code = forms.CharField(label=_("Code"), max_length=30)
+
+    def __init__(self, *args, adding: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not adding:
+            del self.fields["code"]
+        for lang, language in LANGUAGE_NAMES.items():
+            self.fields[f"name_{lang}"] = forms.CharField(
+                label=_("Name (%(language)s)") % {"language": language}, max_length=200
+            )
+
+    def names(self) -> dict[str, str]:
+        return {lang: self.cleaned_data[f"name_{lang}"] for lang in LANGUAGES}
+
+
+class DomainForm(_NamedPartForm):
+    mgi_domain = forms.ModelChoiceField(
+        label=_("MGI domain"),
+        queryset=MGIDomain.objects.all(),
+        to_field_name="code",
+        required=False,
+        help_text=_("The Migration Governance Indicators domain this one reports to."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "code" in self.fields:
+            self.fields["code"].help_text = _("e.g. RIGHTS")
+        self.order_fields(["code", *(f"name_{lang}" for lang in LANGUAGES), "mgi_domain"])
+
+
+class SubAreaForm(_NamedPartForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "code" in self.fields:
+            self.fields["code"].help_text = _("e.g. RIGHTS.4, unique in the version")
+
+
+class LevelsForm(forms.Form):
+    """The generic label of each level of a draft's scale, in every language."""
+
+    def __init__(self, *args, levels: range, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.levels = levels
+        for value in levels:
+            for lang, language in LANGUAGE_NAMES.items():
+                self.fields[f"label_{value}_{lang}"] = forms.CharField(
+                    label=_("Level %(value)d (%(language)s)")
+                    % {"value": value, "language": language},
+                    max_length=100,
+                )
+
+    def labels(self) -> dict[int, dict[str, str]]:
+        return {
+            value: {lang: self.cleaned_data[f"label_{value}_{lang}"] for lang in LANGUAGES}
+            for value in self.levels
+        }
 
 
 class VersionImportForm(forms.Form):
@@ -48,7 +131,8 @@ class VersionImportForm(forms.Form):
 
 
 class IndicatorForm(forms.Form):
-    """One indicator of a draft version; the level fields follow the version's scale."""
+    """One indicator of a draft version; the level fields follow the version's scale. `maps_to`
+    chooses among the previous version's indicators, and is left out when there is none."""
 
     applies_to = forms.ChoiceField(label=_("Applies to"), choices=AppliesTo.choices)
     capacity_areas = forms.ModelMultipleChoiceField(
@@ -64,10 +148,20 @@ class IndicatorForm(forms.Form):
         to_field_name="number",
         required=False,
     )
+    maps_to = forms.ModelChoiceField(
+        label=_("Same as, in the previous version"),
+        queryset=None,
+        required=False,
+        help_text=_("So that results stay comparable across versions."),
+    )
 
-    def __init__(self, *args, levels: range, **kwargs):
+    def __init__(self, *args, levels: range, previous_indicators=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.levels = levels
+        if previous_indicators is None:
+            del self.fields["maps_to"]
+        else:
+            self.fields["maps_to"].queryset = previous_indicators
         for lang, language in LANGUAGE_NAMES.items():
             self.fields[f"question_{lang}"] = forms.CharField(
                 label=_("Question (%(language)s)") % {"language": language},
@@ -103,18 +197,11 @@ class IndicatorForm(forms.Form):
 
 class NewIndicatorForm(IndicatorForm):
     code = forms.CharField(label=_("Code"), max_length=30, help_text=_("e.g. RIGHTS.1.4"))
-    maps_to = forms.ModelChoiceField(
-        label=_("Same as, in the previous version"),
-        queryset=None,
-        required=False,
-        help_text=_("So that results stay comparable across versions."),
-    )
 
     field_order = ["code", "maps_to"]
 
-    def __init__(self, *args, previous_indicators, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["maps_to"].queryset = previous_indicators
         self.order_fields(self.field_order)
 
 
@@ -191,14 +278,59 @@ class AnswerForm(forms.Form):
         kwargs.setdefault("auto_id", f"{ident}-%s")
         super().__init__(*args, **kwargs)
         choices = [(str(level.value), f"{level.value}. {level.label}") for level in levels]
-        self.fields["level"].choices = LEVEL_BLANK + choices
-        self.fields["desired_level"].choices = LEVEL_BLANK + choices
+        # The service's own wording, naming the scale rather than echoing the value refused.
+        off_scale = _("Choose a level from 1 to %(top)d.") % {
+            "top": max((level.value for level in levels), default=1)
+        }
+        for name in ("level", "desired_level"):
+            self.fields[name].choices = LEVEL_BLANK + choices
+            self.fields[name].error_messages = {
+                **self.fields[name].error_messages,
+                "invalid_choice": off_scale,
+            }
+        self.conflict = None
+
+    def show_conflict(self, current) -> None:
+        """`current` is the newer answer this save ran into: the form shows it beside the
+        person's own and stops autosaving until they choose between them."""
+        self.conflict = current
+
+    def versions(self) -> list[tuple[str, object, object]]:
+        """(field label, their saved value, this person's unsaved value), field by field."""
+        if self.conflict is None:
+            return []
+        yours = getattr(self, "cleaned_data", {})
+        rows = []
+        for name in ("level", "desired_level", "priority", "evidence", "links"):
+            theirs, mine = getattr(self.conflict, name), yours.get(name)
+            if name == "priority":
+                theirs, mine = _priority_label(theirs), _priority_label(mine)
+            rows.append((self.fields[name].label, theirs, mine))
+        return rows
 
     def answer_fields(self) -> dict:
         data = self.cleaned_data
         return {
             name: data[name] for name in ("level", "desired_level", "priority", "evidence", "links")
         }
+
+
+def _priority_label(value) -> str:
+    return Priority(value).label if value in Priority.values else ""
+
+
+class ConflictChoiceForm(forms.Form):
+    """The person's explicit choice after a conflict: keep the other person's answer, or save
+    their own over it, naming the version they have seen (`their_version`)."""
+
+    resolve = forms.ChoiceField(choices=[("theirs", "theirs"), ("mine", "mine")])
+    their_version = forms.IntegerField(min_value=0, required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("resolve") == "mine" and data.get("their_version") is None:
+            raise forms.ValidationError(_("Reload the page, then choose again."))
+        return data
 
 
 class EvidenceForm(forms.Form):

@@ -100,15 +100,25 @@ def rows_from_json(data: dict) -> list[dict[str, str]]:
     return rows
 
 
-def validate_rows(rows, *, scale: str, area_codes, objective_numbers, previous_codes) -> None:
+def validate_rows(
+    rows, *, scale: str, area_codes, objective_numbers, previous_codes, mgi_codes
+) -> None:
     """Every problem of every row at once, each with its row number (the header is row 1), or
     nothing: a version is built whole or not at all."""
     errors, seen = [], set()
     top = Scale(scale).top
     if not rows:
         errors.append(_("The file has no indicator rows."))
+    tree = _TreeCheck()
     for number, row in enumerate(rows, start=2):
         problems = _row_problems(row, top, area_codes, objective_numbers, previous_codes)
+        mgi = row.get("mgi_domain", "")
+        if mgi and mgi not in mgi_codes:
+            problems.append(
+                _("mgi_domain %(code)s is not an MGI domain (one of %(codes)s)")
+                % {"code": mgi, "codes": ", ".join(sorted(mgi_codes))}
+            )
+        problems.extend(tree.problems(row, number))
         code = row.get("indicator", "")
         if code and code in seen:
             problems.append(_("indicator code %(code)s appears twice") % {"code": code})
@@ -118,6 +128,49 @@ def validate_rows(rows, *, scale: str, area_codes, objective_numbers, previous_c
         )
     if errors:
         raise ValidationError(errors)
+
+
+class _TreeCheck:
+    """The rows repeat each indicator's domain and sub-area: every row must say the same of a
+    code as the first row that gave it, and a sub-area code belongs to one domain only (the
+    builder keeps the first row's and the pages look sub-areas up by code in the version)."""
+
+    def __init__(self):
+        self.domains, self.sub_areas = {}, {}
+
+    def problems(self, row, number) -> list[str]:
+        problems = []
+        domain, sub_area = row.get("domain", ""), row.get("sub_area", "")
+        if domain:
+            seen = self.domains.setdefault(
+                domain, (number, _texts(row, "domain_name"), row.get("mgi_domain", ""))
+            )
+            if seen[1] != _texts(row, "domain_name"):
+                problems.append(
+                    _("domain %(code)s has other names than on row %(row)d")
+                    % {"code": domain, "row": seen[0]}
+                )
+            if seen[2] != row.get("mgi_domain", ""):
+                problems.append(
+                    _("domain %(code)s has another mgi_domain than on row %(row)d")
+                    % {"code": domain, "row": seen[0]}
+                )
+        if sub_area:
+            seen = self.sub_areas.setdefault(
+                sub_area, (number, domain, _texts(row, "sub_area_name"))
+            )
+            if seen[1] != domain:
+                problems.append(
+                    _("sub-area %(code)s is under domain %(domain)s on row %(row)d: a sub-area "
+                      "code belongs to one domain")
+                    % {"code": sub_area, "domain": seen[1], "row": seen[0]}
+                )  # fmt: skip
+            elif seen[2] != _texts(row, "sub_area_name"):
+                problems.append(
+                    _("sub-area %(code)s has other names than on row %(row)d")
+                    % {"code": sub_area, "row": seen[0]}
+                )
+        return problems
 
 
 def _row_problems(row, top, area_codes, objective_numbers, previous_codes) -> list[str]:

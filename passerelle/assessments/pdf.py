@@ -2,7 +2,8 @@
 language. It shows what the profile page shows: the facts of the cycle, a radar chart of the
 domains' values (the same geometry as the site's SVG chart, passerelle.core.charts), the table
 of domains and sub-areas, the well-developed areas and those with potential for further
-development. Every page has a footer with its number and the date it was generated.
+development, and every indicator with its levels, gap and priority by domain and sub-area.
+Every page has a footer with its number and the date it was generated.
 
 The text uses the PDF's built-in Helvetica, whose encoding (Windows-1252) covers the accents of
 French and Spanish and the typographic quotes and dashes; anything else is replaced by its
@@ -230,6 +231,8 @@ def _story(assessment, profile: scoring.Profile, levels: dict[int, str]) -> list
     story.append(_indicator_table(profile.well_developed(), levels, s))
     story.append(_p(_("Areas with potential for further development"), s["h2"]))
     story.append(_indicator_table(profile.potential(), levels, s))
+    story.append(_p(_("Scores and gaps by indicator"), s["h2"]))
+    story.append(_all_indicators_table(profile, levels, s))
     return story
 
 
@@ -367,6 +370,71 @@ def _indicator_table(results: list[scoring.IndicatorResult], levels: dict[int, s
         )
     )
     return table
+
+
+def _all_indicators_table(profile: scoring.Profile, levels: dict[int, str], s) -> Table:
+    """Every applicable indicator, answered or not, under its domain and sub-area (each with its
+    value), as the page's table shows them."""
+    rows = [
+        [
+            _p(_("Indicator"), s["head"]),
+            _p(_("Current level"), s["head"]),
+            _p(_("Desired level"), s["head"]),
+            _p(_("Gap"), s["head_number"]),
+            _p(_("Priority"), s["head"]),
+        ]
+    ]
+    domain_rows, area_rows = [], []
+    for domain in profile.domains:
+        domain_rows.append(len(rows))
+        rows.append([_p(_group_title(domain), s["cell_bold"]), "", "", "", ""])
+        for area in domain.sub_areas:
+            area_rows.append(len(rows))
+            rows.append([_p(_group_title(area), s["cell"]), "", "", "", ""])
+            for result in area.indicators:
+                indicator = result.indicator
+                question = _truncate(plain(indicator.question), QUESTION_CHARS)
+                answered = result.level is not None
+                level = _level(result.level, levels) if answered else _("Not answered")
+                rows.append(
+                    [
+                        Paragraph(
+                            f"<b>{escape(plain(indicator.code))}</b> {escape(question)}",
+                            s["cell_sub"],
+                        ),
+                        _p(level, s["cell"]),
+                        _p(_level(result.desired_level, levels), s["cell"]),
+                        _p(_gap(result.gap), s["number"]),
+                        _p(result.priority_label or "—", s["cell"]),
+                    ]
+                )
+    table = Table(
+        rows,
+        colWidths=[FRAME_WIDTH - 100 * mm, 33 * mm, 33 * mm, 12 * mm, 22 * mm],
+        repeatRows=1,
+    )
+    style = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("BACKGROUND", (0, 0), (-1, 0), SOFT),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.5, LINE),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+    ]
+    style += [("SPAN", (0, row), (-1, row)) for row in domain_rows + area_rows]
+    style += [("BACKGROUND", (0, row), (-1, row), SOFT) for row in area_rows]
+    style += [("LINEABOVE", (0, row), (-1, row), 1, GRID) for row in domain_rows[1:]]
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def _group_title(area: scoring.AreaScore) -> str:
+    return _("%(code)s %(name)s — value %(value)s, %(answered)s of %(total)s answered") % {
+        "code": area.code,
+        "name": area.name,
+        "value": charts.format_value(area.value),
+        "answered": area.answered,
+        "total": area.total,
+    }
 
 
 def _level(level: int | None, levels: dict[int, str]) -> str:

@@ -40,6 +40,7 @@ def load_framework(apps, data: dict) -> None:
         area_codes=set(model("taxonomy", "CapacityArea").objects.values_list("code", flat=True)),
         objective_numbers=set(range(1, 24)),
         previous_codes=set(),
+        mgi_codes=set(model("taxonomy", "MGIDomain").objects.values_list("code", flat=True)),
     )
     interchange.build_version(
         apps,

@@ -59,6 +59,10 @@ class IndicatorResult:
             return None
         return self.desired_level - self.level
 
+    @property
+    def priority_label(self) -> str:
+        return Priority(self.priority).label if self.priority else ""
+
 
 @dataclass
 class AreaScore:
@@ -67,6 +71,7 @@ class AreaScore:
     value: float | None
     answered: int
     total: int
+    indicators: list[IndicatorResult] = field(default_factory=list)
 
 
 @dataclass
@@ -170,6 +175,7 @@ def _area_score(sub_area, results: list[IndicatorResult], scale: str) -> AreaSco
         value=area_value(levels, scale),
         answered=sum(1 for level in levels if level is not None),
         total=len(levels),
+        indicators=results,
     )
 
 

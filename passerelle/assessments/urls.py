@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import benchmarks, cycles, frameworks
+from .views import benchmarks, cycles, framework_tree, frameworks
 
 app_name = "assessments"
 
@@ -14,6 +14,16 @@ urlpatterns = [
         "frameworks/<slug:code>/import/",
         frameworks.VersionImportView.as_view(),
         name="version_import",
+    ),
+    path(
+        "frameworks/<slug:code>/edit/",
+        frameworks.FrameworkEditView.as_view(),
+        name="framework_edit",
+    ),
+    path(
+        "frameworks/<slug:code>/new-version/",
+        frameworks.VersionStartView.as_view(),
+        name="version_start",
     ),
     path(
         "frameworks/<slug:code>/<str:version>/",
@@ -44,6 +54,51 @@ urlpatterns = [
         "frameworks/<slug:code>/<str:version>/indicators/<str:indicator>/move/<slug:direction>/",
         frameworks.indicator_move,
         name="indicator_move",
+    ),
+    path(
+        "frameworks/<slug:code>/<str:version>/levels/",
+        framework_tree.LevelsEditView.as_view(),
+        name="levels_edit",
+    ),
+    path(
+        "frameworks/<slug:code>/<str:version>/domains/new/",
+        framework_tree.DomainAddView.as_view(),
+        name="domain_add",
+    ),
+    path(
+        "frameworks/<slug:code>/<str:version>/domains/<str:domain>/edit/",
+        framework_tree.DomainEditView.as_view(),
+        name="domain_edit",
+    ),
+    path(
+        "frameworks/<slug:code>/<str:version>/domains/<str:domain>/delete/",
+        framework_tree.domain_remove,
+        name="domain_remove",
+    ),
+    path(
+        "frameworks/<slug:code>/<str:version>/domains/<str:domain>/move/<slug:direction>/",
+        framework_tree.domain_move,
+        name="domain_move",
+    ),
+    path(
+        "frameworks/<slug:code>/<str:version>/domains/<str:domain>/sub-areas/new/",
+        framework_tree.SubAreaAddView.as_view(),
+        name="sub_area_add",
+    ),
+    path(
+        "frameworks/<slug:code>/<str:version>/sub-areas/<str:sub_area>/edit/",
+        framework_tree.SubAreaEditView.as_view(),
+        name="sub_area_edit",
+    ),
+    path(
+        "frameworks/<slug:code>/<str:version>/sub-areas/<str:sub_area>/delete/",
+        framework_tree.sub_area_remove,
+        name="sub_area_remove",
+    ),
+    path(
+        "frameworks/<slug:code>/<str:version>/sub-areas/<str:sub_area>/move/<slug:direction>/",
+        framework_tree.sub_area_move,
+        name="sub_area_move",
     ),
     path(
         "frameworks/<slug:code>/<str:version>/publish/",

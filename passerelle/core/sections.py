@@ -3,7 +3,8 @@
 Pages: home, dashboard (obj: the user), country, regional_body, capacity_area, gcm_objective,
 organisation, assessment_profile (obj: the assessment and its scoring.Profile), support_request
 (obj: the request and its peers), match, project.
-List rows: `register_row_part` adds to each row of a list (support_request_rows, project_rows).
+List rows: `register_row_part` adds to each row of a list (support_request_rows, project_rows,
+assessment_profile_rows: (assessment, scoring.IndicatorResult) pairs, keyed by indicator id).
 
 A country page lists the organisations there now, and later the assessments, requests and
 projects; the home page shows counts from every module. The page's module cannot import those

@@ -210,23 +210,32 @@ def _indicator_of(assessment: Assessment, indicator: Indicator) -> Indicator:
     return indicator
 
 
+REPLACED_FIELDS = ("level", "desired_level", "priority", "evidence", "links")
+
+
 def _save_versioned(model, lookup: dict, values: dict, expected_version: int | None):
     """Create the row, or update it if it is still at `expected_version`. The conditional
-    UPDATE is the check: of two saves from the same version exactly one matches."""
+    UPDATE is the check: of two saves from the same version exactly one matches. Returns the
+    row and what the save replaced (None for a new row), for the audit entry: an overwrite,
+    even a deliberate one after a conflict, never loses the version it replaced."""
     row = model.objects.select_for_update().filter(**lookup).first()
     if row is None:
         if expected_version not in (None, 0):
             raise AnswerConflict(None)
-        return model.objects.create(**lookup, **values)
+        return model.objects.create(**lookup, **values), None
     if expected_version != row.lock_version:
         raise AnswerConflict(row)
+    replaced = {name: getattr(row, name) for name in REPLACED_FIELDS}
+    replaced |= {"lock_version": row.lock_version, "updated": row.updated}
+    if isinstance(row, AgreedAnswer):
+        replaced["set_by"] = row.set_by_id
     updated = model.objects.filter(pk=row.pk, lock_version=expected_version).update(
         **values, lock_version=expected_version + 1, updated=timezone.now()
     )
     if not updated:  # pragma: no cover - the row lock above makes this unreachable
         raise AnswerConflict(model.objects.get(pk=row.pk))
     row.refresh_from_db()
-    return row
+    return row, replaced
 
 
 @transaction.atomic
@@ -239,7 +248,7 @@ def answer_save(
     if not may_answer_section(actor, assessment, indicator.sub_area.domain_id):
         raise PermissionDenied
     values = _clean_answer(assessment, fields)
-    answer = _save_versioned(
+    answer, replaced = _save_versioned(
         Answer,
         {"assessment": assessment, "indicator": indicator, "author": actor},
         values,
@@ -249,7 +258,12 @@ def answer_save(
         actor,
         answer,
         "assessments.answer.saved",
-        {"assessment": assessment.pk, "indicator": indicator.code, "level": answer.level},
+        {
+            "assessment": assessment.pk,
+            "indicator": indicator.code,
+            "level": answer.level,
+            "replaced": replaced,
+        },
     )
     return answer
 
@@ -263,7 +277,7 @@ def agreed_answer_set(
     require(actor, "agree", assessment)
     indicator = _indicator_of(assessment, indicator)
     values = _clean_answer(assessment, fields)
-    agreed = _save_versioned(
+    agreed, replaced = _save_versioned(
         AgreedAnswer,
         {"assessment": assessment, "indicator": indicator},
         {**values, "set_by": actor, "from_baseline": False},
@@ -273,7 +287,12 @@ def agreed_answer_set(
         actor,
         agreed,
         "assessments.agreed_answer.set",
-        {"assessment": assessment.pk, "indicator": indicator.code, "level": agreed.level},
+        {
+            "assessment": assessment.pk,
+            "indicator": indicator.code,
+            "level": agreed.level,
+            "replaced": replaced,
+        },
     )
     return agreed
 

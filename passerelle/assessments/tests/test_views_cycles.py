@@ -20,6 +20,7 @@ from django.utils import timezone, translation
 
 from passerelle.accounts.tests.factories import MembershipFactory, OrganisationFactory
 from passerelle.assessments import services
+from passerelle.assessments.choices import Priority
 from passerelle.assessments.models import (
     AgreedAnswer,
     Answer,
@@ -29,6 +30,7 @@ from passerelle.assessments.models import (
     EvidenceFile,
     Signature,
 )
+from passerelle.core.models import AuditEntry
 from passerelle.geo.models import Country
 
 pytestmark = pytest.mark.django_db
@@ -350,6 +352,16 @@ def test_a_section_published_with_its_answers_is_read_anonymously(
 # --- 2. conflicts -----------------------------------------------------------------------------
 
 
+def conflict_block(content: str) -> str:
+    return content.split('class="errors conflict"', 1)[1].split("</div>", 1)[0]
+
+
+def version_cells(content: str, side: str) -> list[str]:
+    """The cells of one side ("theirs" or "yours") of the conflict's side-by-side table."""
+    cells = re.findall(rf'<td class="{side}">(.*?)</td>', conflict_block(content), re.S)
+    return [html.unescape(cell).strip() for cell in cells]
+
+
 def test_two_coordinators_save_from_the_same_version_htmx(
     client, assessment, focal_point, second_coordinator
 ):
@@ -376,28 +388,49 @@ def test_two_coordinators_save_from_the_same_version_htmx(
     form = tag(content, "form", f"agreed-form-{wga.pk}")
     assert "answer-form" in attribute(form, "class")
     assert "Someone else changed this answer" in content
-    conflict = content.split('class="errors conflict"', 1)[1].split("</div>", 1)[0]
-    assert "The first coordinator's text." in conflict  # their version
-    assert "<dd>2</dd>" in conflict and "<dd>3</dd>" in conflict
+    # Both versions side by side: level, desired level, priority, evidence, links.
+    assert version_cells(content, "theirs") == ["2", "3", "—", "The first coordinator's text.", "—"]
+    assert version_cells(content, "yours") == [
+        "4",
+        "—",
+        "Low",
+        "The second coordinator's text.",
+        "—",
+    ]
     assert textarea(content, f"agreed-{wga.pk}-evidence") == "The second coordinator's text."
     level = content.split(f'id="agreed-{wga.pk}-level"', 1)[1].split("</select>", 1)[0]
     assert '<option value="4" selected>' in level  # the level they chose stays chosen
     agreed = AgreedAnswer.objects.get(assessment=assessment, indicator=wga)
-    assert lock_version(content, "agreed", wga.pk) == agreed.lock_version == 1
-    assert (agreed.level, agreed.evidence, agreed.set_by) == (
+    assert (agreed.level, agreed.evidence, agreed.set_by, agreed.lock_version) == (
         2,
         "The first coordinator's text.",
         focal_point,
+        1,
     )
+    # Autosave is off for this answer until they choose, and the form still holds the version
+    # they started from: nothing they send without choosing overwrites the other version.
+    assert attribute(form, "hx-trigger") == "submit"
+    assert lock_version(content, "agreed", wga.pk) == 0
+    assert "Autosave is paused for this answer until you choose." in content
+    assert 'name="resolve" value="theirs"' in content and 'name="resolve" value="mine"' in content
+    assert attribute(tag(content, "form", f"agreed-form-{wga.pk}"), "hx-post") == url
 
-    # Having seen both, the second coordinator saves again from the version the form now holds.
+    # Having seen both, the second coordinator saves theirs anyway, naming the version seen.
     again = client.post(
         url,
-        answer_data(lock_version=lock_version(content, "agreed", wga.pk), level=4,
-                    evidence="The second coordinator's text."),
+        {**answer_data(lock_version=lock_version(content, "agreed", wga.pk), level=4,
+                       evidence="The second coordinator's text."),
+         "resolve": "mine", "their_version": "1"},
         headers=HTMX,
     )  # fmt: skip
-    assert again.status_code == 200 and "Saved at" in page(again)
+    assert again.status_code == 200
+    content = page(again)
+    assert "Saved at" in content
+    # The form comes back plain, autosaving again from the new version.
+    form = tag(content, "form", f"agreed-form-{wga.pk}")
+    assert attribute(form, "hx-trigger") == "change, input delay:2s"
+    assert lock_version(content, "agreed", wga.pk) == 2
+    assert "errors conflict" not in content
     agreed.refresh_from_db()
     assert (agreed.level, agreed.evidence, agreed.lock_version) == (
         4,
@@ -405,6 +438,96 @@ def test_two_coordinators_save_from_the_same_version_htmx(
         2,
     )
     assert agreed.set_by == second_coordinator
+    # The version it replaced is in the audit entry: nothing is lost.
+    entry = AuditEntry.objects.filter(action="assessments.agreed_answer.set").latest("pk")
+    replaced = entry.data["replaced"]
+    assert (replaced["level"], replaced["desired_level"], replaced["priority"]) == (2, 3, "")
+    assert replaced["evidence"] == "The first coordinator's text."
+    assert (replaced["lock_version"], replaced["set_by"]) == (1, focal_point.pk)
+
+
+def test_after_a_conflict_nothing_saves_until_the_person_chooses(
+    client, assessment, focal_point, second_coordinator
+):
+    wga = indicator(assessment, "WGA.1.1")
+    url = save_url(assessment, "WGA.1.1", "agreed")
+    client.force_login(focal_point)
+    client.post(url, answer_data(level=2, evidence="Theirs"), headers=HTMX)
+    client.force_login(second_coordinator)
+    conflict = page(client.post(url, answer_data(level=4, evidence="Mine"), headers=HTMX))
+    # A save sent without choosing (a queued keystroke, the next change) is still a conflict.
+    stray = client.post(
+        url,
+        answer_data(
+            lock_version=lock_version(conflict, "agreed", wga.pk), level=3, evidence="Mine!"
+        ),
+        headers=HTMX,
+    )
+    assert stray.status_code == 409
+    agreed = AgreedAnswer.objects.get()
+    assert (agreed.level, agreed.evidence, agreed.lock_version) == (2, "Theirs", 1)
+
+    # "Keep theirs": nothing is saved, the form comes back with the current answer, autosaving.
+    kept = client.post(
+        url, {**answer_data(level=4, evidence="Mine"), "resolve": "theirs"}, headers=HTMX
+    )
+    assert kept.status_code == 200
+    assert kept.headers["HX-Retarget"] == f"#agreed-form-{wga.pk}"
+    content = page(kept)
+    assert textarea(content, f"agreed-{wga.pk}-evidence") == "Theirs"
+    assert lock_version(content, "agreed", wga.pk) == 1
+    assert attribute(tag(content, "form", f"agreed-form-{wga.pk}"), "hx-trigger") == (
+        "change, input delay:2s"
+    )
+    agreed.refresh_from_db()
+    assert (agreed.level, agreed.evidence, agreed.lock_version) == (2, "Theirs", 1)
+    # Without htmx, keeping theirs goes back to the section page.
+    plain = client.post(url, {**answer_data(level=4), "resolve": "theirs"})
+    assert plain.status_code == 302 and plain["Location"].endswith("#indicator-WGA.1.1")
+    # A choice that is not one is refused.
+    assert client.post(url, {**answer_data(), "resolve": "both"}).status_code == 400
+    assert client.post(url, {**answer_data(), "resolve": "mine"}).status_code == 400
+
+
+def test_saving_mine_anyway_over_a_newer_version_is_a_conflict_again(
+    client, assessment, contributor
+):
+    url = save_url(assessment, "RIGHTS.2.1", "mine")
+    client.force_login(contributor)
+    client.post(url, answer_data(level=1, evidence="Tab one"), headers=HTMX)
+    client.post(url, answer_data(level=3, evidence="Tab two"), headers=HTMX)  # a conflict
+    save(contributor, assessment, "RIGHTS.2.1", expected_version=1, level=2, evidence="Tab three")
+    response = client.post(
+        url,
+        {**answer_data(level=3, evidence="Tab two"), "resolve": "mine", "their_version": "1"},
+        headers=HTMX,
+    )
+    assert response.status_code == 409
+    assert version_cells(page(response), "theirs")[3] == "Tab three"
+    answer = Answer.objects.get()
+    assert (answer.level, answer.evidence, answer.lock_version) == (2, "Tab three", 2)
+
+
+def test_an_answer_save_records_what_it_replaced(assessment, contributor):
+    first = save(
+        contributor, assessment, "RIGHTS.2.1", level=1, desired_level=3, priority="high",
+        evidence="Before", links="https://example.org/a",
+    )  # fmt: skip
+    created = AuditEntry.objects.filter(action="assessments.answer.saved").latest("pk")
+    assert created.data["replaced"] is None
+    save(contributor, assessment, "RIGHTS.2.1", expected_version=first.lock_version, level=2)
+    entry = AuditEntry.objects.filter(action="assessments.answer.saved").latest("pk")
+    replaced = entry.data["replaced"]
+    assert {
+        k: replaced[k] for k in ("level", "desired_level", "priority", "evidence", "links")
+    } == {
+        "level": 1,
+        "desired_level": 3,
+        "priority": "high",
+        "evidence": "Before",
+        "links": "https://example.org/a",
+    }
+    assert replaced["lock_version"] == 1 and entry.data["level"] == 2
 
 
 def test_the_same_person_in_two_tabs_gets_a_conflict(client, assessment, contributor):
@@ -419,7 +542,7 @@ def test_the_same_person_in_two_tabs_gets_a_conflict(client, assessment, contrib
     content = page(second)
     assert "Someone else changed this answer" in content
     assert textarea(content, f"mine-{rights.pk}-evidence") == "Tab two"
-    assert lock_version(content, "mine", rights.pk) == 1
+    assert lock_version(content, "mine", rights.pk) == 0
     answer = Answer.objects.get()
     assert (answer.level, answer.evidence, answer.lock_version) == (1, "Tab one", 1)
 
@@ -438,13 +561,18 @@ def test_a_conflict_without_htmx_shows_the_section_page(
     content = page(response)
     assert "<html" in content and domain(assessment, "WGA").name in content
     assert "Someone else changed this answer at" in content
-    assert "First text" in content  # the agreed answer as it now stands
+    assert version_cells(content, "theirs")[3] == "First text"  # side by side with theirs
+    assert version_cells(content, "yours")[3] == "Second text"
     assert textarea(content, f"agreed-{wga.pk}-evidence") == "Second text"
-    assert lock_version(content, "agreed", wga.pk) == 1
+    assert lock_version(content, "agreed", wga.pk) == 0
+    assert 'name="their_version" value="1"' in content
     agreed = AgreedAnswer.objects.get()
     assert (agreed.level, agreed.evidence, agreed.lock_version) == (2, "First text", 1)
-    # The form's version makes the next plain save go through.
-    response = client.post(url, answer_data(lock_version=1, level=4, evidence="Second text"))
+    # "Save mine anyway" from the plain form goes through.
+    response = client.post(
+        url,
+        {**answer_data(level=4, evidence="Second text"), "resolve": "mine", "their_version": "1"},
+    )
     assert response.status_code == 302
     agreed.refresh_from_db()
     assert (agreed.level, agreed.lock_version) == (4, 2)
@@ -462,14 +590,15 @@ def test_a_level_off_the_scale_is_refused(client, assessment, focal_point, level
     assert response.status_code == 422
     assert response.headers["HX-Retarget"] == f"#mine-form-{rights.pk}"
     content = page(response)
-    assert f"Select a valid choice. {level} is not one of the available choices." in content
+    assert "Choose a level from 1 to 4." in content
+    assert "Select a valid choice" not in content
     assert "Not saved: correct the answer." in content
     assert textarea(content, f"mine-{rights.pk}-evidence") == "Kept"
     assert "Someone else changed" not in content
 
     response = client.post(url, answer_data(level=level))  # the plain form: the section page
     assert response.status_code == 422
-    assert "<html" in page(response) and "is not one of the available choices" in page(response)
+    assert "<html" in page(response) and "Choose a level from 1 to 4." in page(response)
     assert not Answer.objects.exists()
 
 
@@ -853,6 +982,22 @@ def test_a_french_profile_in_french(client, focal_point, verified_government, na
     assert rights in content and question in content
     with translation.override("en"):
         assert domain(assessment, "RIGHTS").name not in content  # not the English name
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+def test_the_potential_table_names_the_priority_in_the_page_language(
+    client, assessment, focal_point, language
+):
+    agree(focal_point, assessment, "RIGHTS.1.1", level=1, desired_level=3, priority="high")
+    client.force_login(focal_point)
+    with translation.override(language):
+        url = reverse("assessments:profile", kwargs={"pk": assessment.pk})
+        label = str(Priority.HIGH.label)
+    content = page(client.get(url))
+    potential = content.split("RIGHTS.1.1", 1)[1].split("</tr>", 1)[0]
+    assert f"<td>{label}</td>" in potential
+    if language != "en":
+        assert label != "high" and "<td>high</td>" not in potential  # never the stored code
 
 
 @pytest.mark.parametrize("page_language", ["fr", "en"])

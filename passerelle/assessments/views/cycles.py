@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -24,11 +24,18 @@ from passerelle.accounts.selectors import organisations_with_role
 from passerelle.core.charts import line, radar
 from passerelle.core.forms import add_service_errors
 from passerelle.core.permissions import require, user_can
-from passerelle.core.sections import render_sections
+from passerelle.core.sections import render_row_parts, render_sections
 
 from .. import evidence, exports, pdf, scoring, selectors, services
 from ..choices import AssessmentStatus, VersionStatus
-from ..forms import AnswerForm, AssessmentOpenForm, AssignmentForm, EvidenceForm, PublishForm
+from ..forms import (
+    AnswerForm,
+    AssessmentOpenForm,
+    AssignmentForm,
+    ConflictChoiceForm,
+    EvidenceForm,
+    PublishForm,
+)
 from ..models import Assessment, Assignment, EvidenceFile, FrameworkVersion
 from ..permissions import (
     assigned_domain_ids,
@@ -147,9 +154,15 @@ def render_overview(request, assessment, *, assign_form=None, publish_form=None,
     user = request.user
     progress = selectors.section_progress(assessment)
     assignments = assessment.assignments.select_related("user", "domain")
+    # Who may see the scores sees every section's progress; an invited contributor sees only
+    # the sections they may read (theirs), not even the names of the others.
+    scores_visible = user_can(user, "view_scores", assessment)
     sections = []
     for domain in assessment.version.domains.all():
         if domain.pk not in progress:
+            continue
+        readable = may_read_section(user, assessment, domain.pk)
+        if not (readable or scores_visible):
             continue
         answered, total = progress[domain.pk]
         sections.append(
@@ -157,7 +170,7 @@ def render_overview(request, assessment, *, assign_form=None, publish_form=None,
                 "domain": domain,
                 "answered": answered,
                 "total": total,
-                "readable": may_read_section(user, assessment, domain.pk),
+                "readable": readable,
                 "assignments": [a for a in assignments if a.domain_id == domain.pk],
             }
         )
@@ -186,6 +199,8 @@ def render_overview(request, assessment, *, assign_form=None, publish_form=None,
                 "view_answers",
             )
         },
+        "baseline_visible": assessment.baseline_id is not None
+        and user_can(user, "view", assessment.baseline),
         "sign_blocked": _sign_blocked(user, assessment),
         "can_export": is_member(user, assessment) or bool(assigned_domain_ids(user, assessment)),
     }
@@ -302,7 +317,9 @@ ANSWER_KINDS = {"mine", "agreed"}
 def answer_save(request, pk, indicator, kind):
     """Save the person's own answer (`kind` "mine") or the agreed answer ("agreed"). Called by
     autosave (htmx) and by the plain form. A save over a newer version is a conflict: nothing is
-    written, the newer answer is shown, and the person's text stays in the form."""
+    written, both versions are shown, the person's text stays in the form, and autosave stops
+    for this answer until the person chooses: "resolve=theirs" takes the current answer back,
+    "resolve=mine" saves theirs over it, naming the version they have seen."""
     if kind not in ANSWER_KINDS:
         raise Http404
     assessment = selectors.assessment_get(user=request.user, pk=pk)
@@ -312,16 +329,26 @@ def answer_save(request, pk, indicator, kind):
         raise PermissionDenied
     levels = list(assessment.version.levels.all())
     ident = f"{kind}-{indicator.pk}"
+    choice = None
+    if "resolve" in request.POST:
+        choice = ConflictChoiceForm(request.POST)
+        if not choice.is_valid():
+            raise BadRequest
+        if choice.cleaned_data["resolve"] == "theirs":
+            return _keep_theirs(request, assessment, domain, indicator, kind, levels)
     form = AnswerForm(request.POST, levels=levels, ident=ident)
     save = services.answer_save if kind == "mine" else services.agreed_answer_set
     conflict = None
     if form.is_valid():
+        expected = form.cleaned_data["lock_version"]
+        if choice is not None:
+            expected = choice.cleaned_data["their_version"]
         try:
             saved = save(
                 actor=request.user,
                 assessment=assessment,
                 indicator=indicator,
-                expected_version=form.cleaned_data["lock_version"],
+                expected_version=expected,
                 **form.answer_fields(),
             )
         except ValidationError as error:
@@ -332,28 +359,53 @@ def answer_save(request, pk, indicator, kind):
                 form.add_error(
                     None, _("This answer changed while you were editing it: reload the page.")
                 )
+            else:
+                # The form keeps what the person typed and the version they started from, so
+                # nothing they send without choosing (a queued autosave, another tab) can
+                # overwrite the newer answer.
+                form.show_conflict(conflict)
         else:
+            if choice is not None and request.htmx:
+                # The conflict is settled: the form comes back as a plain one, autosaving again.
+                fresh = _answer_form(saved, levels, ident)
+                return _answer_fragment(request, assessment, indicator, kind, fresh, saved=saved)
             return _saved(request, assessment, domain, indicator, kind, saved)
-    if conflict is not None:
-        # Keep what the person typed; base their next save on the version they have now seen.
-        data = request.POST.copy()
-        data["lock_version"] = conflict.lock_version
-        form = AnswerForm(data, levels=levels, ident=ident)
-        form.is_valid()
     status = 409 if conflict is not None else 422
-    context = {"kind": kind, "form": form, "conflict": conflict}
     if request.htmx:
-        response = render(
-            request,
-            "assessments/_answer_form.html",
-            {**context, "assessment": assessment, "indicator": indicator, "levels": levels},
-            status=status,
-        )
-        return reswap(retarget(response, f"#{kind}-form-{indicator.pk}"), "outerHTML")
+        return _answer_fragment(request, assessment, indicator, kind, form, status=status)
     forms = {(indicator.pk, kind): form}
     if conflict is not None:
         messages.error(request, _conflict_message(conflict))
     return render_section(request, assessment, domain, forms=forms, status=status)
+
+
+def _answer_fragment(request, assessment, indicator, kind, form, *, saved=None, status=200):
+    """The answer form alone, replacing the one on the page."""
+    response = render(
+        request,
+        "assessments/_answer_form.html",
+        {
+            "kind": kind,
+            "form": form,
+            "saved": saved,
+            "assessment": assessment,
+            "indicator": indicator,
+        },
+        status=status,
+    )
+    return reswap(retarget(response, f"#{kind}-form-{indicator.pk}"), "outerHTML")
+
+
+def _keep_theirs(request, assessment, domain, indicator, kind, levels):
+    """After a conflict, the person drops their text and takes the current answer back."""
+    if kind == "mine":
+        current = assessment.answers.filter(indicator=indicator, author=request.user).first()
+    else:
+        current = assessment.agreed_answers.filter(indicator=indicator).first()
+    if not request.htmx:
+        return redirect(_section_url(assessment, domain, indicator))
+    form = _answer_form(current, levels, f"{kind}-{indicator.pk}")
+    return _answer_fragment(request, assessment, indicator, kind, form)
 
 
 def _section_url(assessment, domain, indicator) -> str:
@@ -363,8 +415,8 @@ def _section_url(assessment, domain, indicator) -> str:
 
 def _conflict_message(current) -> str:
     return _(
-        "Someone else changed this answer at %(time)s while you were editing it. Their version "
-        "is shown; your text is kept in the form: check both, then save again."
+        "Someone else changed this answer at %(time)s while you were editing it. Both versions "
+        "are shown and nothing is saved until you choose: keep theirs, or save yours anyway."
     ) % {"time": time_format(timezone.localtime(current.updated))}
 
 
@@ -388,7 +440,7 @@ def evidence_upload(request, pk, indicator):
     indicator = get_object_or_404(assessment.applicable_indicators(), code=indicator)
     domain = indicator.sub_area.domain
     answer = assessment.answers.filter(indicator=indicator, author=request.user).first()
-    if answer is None:
+    if answer is None or not may_read_section(request.user, assessment, domain.pk):
         raise PermissionDenied
     form = EvidenceForm(request.POST, request.FILES)
     error = None
@@ -536,8 +588,9 @@ def _scores_visible(request, pk) -> Assessment:
 
 
 def profile_view(request, pk):
-    """The gap profile: scores by domain (radar and table), sub-area and indicator, the
-    well-developed areas and those with potential, and peers to learn from."""
+    """The gap profile: scores by domain (radar and table), sub-area and indicator (every
+    applicable indicator, answered or not, with its gap and priority), the well-developed areas
+    and those with potential, and peers to learn from."""
     assessment = _scores_visible(request, pk)
     profile = selectors.profile(assessment)
     low, high = scoring.value_range(assessment.version.scale)
@@ -556,8 +609,14 @@ def profile_view(request, pk):
         "levels": {level.value: level.label for level in assessment.version.levels.all()},
         "peers": selectors.peers(assessment, profile) if assessment.is_published else None,
         "can_compare": len(selectors.cycles(assessment, user=request.user)) > 1,
-        # What higher modules add: the hub's requests for support answering these gaps.
+        # What higher modules add: the hub's requests for support answering these gaps, and
+        # in each indicator's row the link to ask for support on its gap.
         "sections": render_sections("assessment_profile", request, (assessment, profile)),
+        "row_parts": render_row_parts(
+            "assessment_profile_rows",
+            request,
+            [(assessment, result) for result in profile.indicators],
+        ),
     }
     return render(request, "assessments/profile.html", context)
 

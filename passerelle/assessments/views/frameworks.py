@@ -14,8 +14,16 @@ from passerelle.core.permissions import is_secretariat, require, user_can
 from passerelle.core.spreadsheets import CONTENT_TYPES, EXTENSIONS
 
 from .. import interchange, selectors, services
-from ..forms import FrameworkForm, IndicatorForm, NewIndicatorForm, VersionImportForm
-from ..models import FrameworkVersion, Indicator, SubArea
+from ..forms import (
+    FrameworkForm,
+    FrameworkTextsForm,
+    IndicatorForm,
+    NewIndicatorForm,
+    VersionImportForm,
+    VersionStartForm,
+)
+from ..models import FrameworkVersion, Indicator
+from .framework_tree import sub_area_or_404
 
 
 class FrameworkListView(View):
@@ -79,9 +87,98 @@ class FrameworkCreateView(LoginRequiredMixin, View):
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
-                messages.success(request, _("The framework is created: import its first version."))
-                return redirect("assessments:version_import", code=framework.code)
+                messages.success(
+                    request,
+                    _("The framework is created: start its first version, or import it from a "
+                      "spreadsheet."),
+                )  # fmt: skip
+                return redirect(framework.get_absolute_url())
         return render(request, self.template_name, {"form": form}, status=400)
+
+
+class _ManageFrameworkView(LoginRequiredMixin, View):
+    """A page of a framework for the secretariat only."""
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.framework = None
+
+    def dispatch(self, request, code):
+        if request.user.is_authenticated:
+            self.framework = selectors.framework_get(user=request.user, code=code)
+            require(request.user, "manage", self.framework)
+        return super().dispatch(request, code)
+
+
+class FrameworkEditView(_ManageFrameworkView):
+    """Rename and redescribe a framework in every language."""
+
+    template_name = "assessments/framework_edit.html"
+
+    def get(self, request, code):
+        initial = {
+            f"{field}_{lang}": getattr(self.framework, f"{field}_{lang}")
+            for field in ("name", "description")
+            for lang in interchange.LANGUAGES
+        }
+        return self.render(FrameworkTextsForm(initial=initial))
+
+    def post(self, request, code):
+        form = FrameworkTextsForm(request.POST)
+        if form.is_valid():
+            try:
+                services.framework_update(
+                    actor=request.user,
+                    framework=self.framework,
+                    name=form.texts("name"),
+                    description=form.texts("description"),
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("The framework is saved."))
+                return redirect(self.framework.get_absolute_url())
+        return self.render(form, status=400)
+
+    def render(self, form, status=200):
+        context = {"framework": self.framework, "form": form}
+        return render(self.request, self.template_name, context, status=status)
+
+
+class VersionStartView(_ManageFrameworkView):
+    """A new draft version, copied from the latest published one (or empty before any)."""
+
+    template_name = "assessments/version_start.html"
+
+    def get(self, request, code):
+        return self.render(self.form())
+
+    def post(self, request, code):
+        form = self.form(request.POST)
+        if form.is_valid():
+            try:
+                version = services.version_start(
+                    actor=request.user,
+                    framework=self.framework,
+                    version=form.cleaned_data["version"],
+                    scale=form.cleaned_data.get("scale", ""),
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(
+                    request, _("The draft version is started. Edit it, then publish it.")
+                )
+                return redirect(version.get_absolute_url())
+        return self.render(form, status=400)
+
+    def form(self, data=None):
+        self.source = services.latest_published_version(self.framework)
+        return VersionStartForm(data, copies=self.source is not None)
+
+    def render(self, form, status=200):
+        context = {"framework": self.framework, "source": self.source, "form": form}
+        return render(self.request, self.template_name, context, status=status)
 
 
 class VersionImportView(LoginRequiredMixin, View):
@@ -162,6 +259,15 @@ def version_publish(request, code, version):
     return redirect(version.get_absolute_url())
 
 
+def previous_indicators(version):
+    """What an indicator of `version` may map to: the previous version's, or None (no choice)."""
+    if version.previous_id is None:
+        return None
+    return Indicator.objects.filter(version=version.previous_id).order_by(
+        "sub_area__domain__position", "sub_area__position", "position"
+    )
+
+
 class IndicatorEditView(LoginRequiredMixin, View):
     """Edit one indicator of a draft version (published versions never change)."""
 
@@ -174,11 +280,19 @@ class IndicatorEditView(LoginRequiredMixin, View):
             self.indicator = get_object_or_404(self.version.indicators, code=indicator)
         return super().dispatch(request, code=code, version=version, indicator=indicator)
 
+    def form(self, data=None, initial=None):
+        return IndicatorForm(
+            data,
+            initial=initial,
+            levels=self.version.levels_range,
+            previous_indicators=previous_indicators(self.version),
+        )
+
     def get(self, request, **kwargs):
-        return self.render(IndicatorForm(initial=self.initial(), levels=self.version.levels_range))
+        return self.render(self.form(initial=self.initial()))
 
     def post(self, request, **kwargs):
-        form = IndicatorForm(request.POST, levels=self.version.levels_range)
+        form = self.form(request.POST)
         if form.is_valid():
             try:
                 services.indicator_update(
@@ -189,6 +303,7 @@ class IndicatorEditView(LoginRequiredMixin, View):
                     capacity_areas=form.cleaned_data["capacity_areas"],
                     gcm_objectives=form.cleaned_data["gcm_objectives"],
                     levels=form.level_texts(),
+                    maps_to=form.cleaned_data.get("maps_to"),
                 )
             except ValidationError as error:
                 add_service_errors(form, error)
@@ -204,6 +319,7 @@ class IndicatorEditView(LoginRequiredMixin, View):
             "applies_to": indicator.applies_to,
             "capacity_areas": list(indicator.capacity_areas.all()),
             "gcm_objectives": list(indicator.gcm_objectives.all()),
+            "maps_to": indicator.maps_to_id,
         }
         for lang in interchange.LANGUAGES:
             initial[f"question_{lang}"] = getattr(indicator, f"question_{lang}")
@@ -226,17 +342,14 @@ class IndicatorAddView(LoginRequiredMixin, View):
         if request.user.is_authenticated:
             self.version = selectors.version_get(user=request.user, code=code, version=version)
             require(request.user, "edit", self.version)
-            self.sub_area = get_object_or_404(
-                SubArea.objects.select_related("domain"),
-                domain__version=self.version,
-                code=sub_area,
-            )
+            self.sub_area = sub_area_or_404(self.version, sub_area)
         return super().dispatch(request, code=code, version=version, sub_area=sub_area)
 
     def form(self, data=None):
-        previous = Indicator.objects.filter(version=self.version.previous_id).order_by("position")
         return NewIndicatorForm(
-            data, levels=self.version.levels_range, previous_indicators=previous
+            data,
+            levels=self.version.levels_range,
+            previous_indicators=previous_indicators(self.version),
         )
 
     def get(self, request, **kwargs):
@@ -255,7 +368,7 @@ class IndicatorAddView(LoginRequiredMixin, View):
                     capacity_areas=form.cleaned_data["capacity_areas"],
                     gcm_objectives=form.cleaned_data["gcm_objectives"],
                     levels=form.level_texts(),
-                    maps_to=form.cleaned_data["maps_to"],
+                    maps_to=form.cleaned_data.get("maps_to"),
                 )
             except ValidationError as error:
                 add_service_errors(form, error)

@@ -659,20 +659,54 @@ def gap_url(assessment, code) -> str:
     return f"{reverse(CREATE)}?assessment={assessment.pk}&indicator={code}"
 
 
+def offers_request(html: str, assessment, code: str) -> bool:
+    """Whether the profile's HTML links to a request pre-filled from the gap on `code`."""
+    return f'href="{gap_url(assessment, code).replace("&", "&amp;")}"' in html
+
+
 def test_the_profile_offers_to_request_support_on_each_gap_to_editors(
     published_assessment, ministry_editor, focal_point, ministry_viewer, outsider, secretariat
 ):
     for user in (ministry_editor, focal_point):
         html = logged_in(user).get(profile_url(published_assessment)).content.decode()
-        assert "Request support for RIGHTS.1.1" in html
-        assert "Request support for WGA.1.1" in html
-        assert "Request support for RIGHTS.1.2" not in html  # no gap
-        assert gap_url(published_assessment, "RIGHTS.1.1").replace("&", "&amp;") in html
+        assert offers_request(html, published_assessment, "RIGHTS.1.1")
+        assert offers_request(html, published_assessment, "WGA.1.1")
+        assert not offers_request(html, published_assessment, "RIGHTS.1.2")  # no gap
+        assert "Request support for this gap" in html
     for client in (logged_in(ministry_viewer), logged_in(outsider), logged_in(secretariat),
                    Client()):  # fmt: skip
         response = client.get(profile_url(published_assessment))
         assert response.status_code == 200
         assert "Request support for" not in response.content.decode()
+
+
+def test_a_gap_from_a_well_developed_level_offers_a_request_too(
+    assessing_government, focal_point, ministry_editor
+):
+    """Not only the areas with potential: any indicator whose desired level is above its
+    current one, here "meets" (3) aiming for "exceeds" (4)."""
+    version = FrameworkVersion.objects.get(framework__code="PASSERELLE-NATIONAL", version="1.0")
+    assessment = assessment_services.assessment_open(
+        actor=focal_point, organisation=assessing_government, version=version,
+        title="National assessment 2026", scope="national", language="en",
+    )  # fmt: skip
+    for code, level, desired in [("RIGHTS.1.1", 3, 4), ("RIGHTS.1.2", 4, 4), ("WGA.1.1", 3, None)]:
+        assessment_services.agreed_answer_set(
+            actor=focal_point, assessment=assessment,
+            indicator=version.indicators.get(code=code), expected_version=None,
+            level=level, desired_level=desired, priority="medium",
+        )  # fmt: skip
+    client = logged_in(ministry_editor)
+    html = client.get(profile_url(assessment)).content.decode()
+    strong = html.split('id="strong-heading"', 1)[1].split("</section>", 1)[0]
+    assert "RIGHTS.1.1" in strong  # well developed, and still a gap
+    assert offers_request(html, assessment, "RIGHTS.1.1")
+    assert not offers_request(html, assessment, "RIGHTS.1.2")  # at its desired level
+    assert not offers_request(html, assessment, "WGA.1.1")  # no desired level: no gap
+    # The link opens the request form filled in from that gap.
+    response = client.get(gap_url(assessment, "RIGHTS.1.1"))
+    assert response.status_code == 200
+    assert response.context["form"].initial["title"] == "Support to close a gap: RIGHTS.1.1"
 
 
 def test_a_request_starts_filled_in_from_the_gap(published_assessment, ministry_editor):
@@ -720,8 +754,8 @@ def test_a_gap_request_is_linked_to_the_assessment_and_the_indicator(
     # The profile now lists the request and no longer offers to ask for RIGHTS.1.1.
     html = client.get(profile_url(published_assessment)).content.decode()
     assert support_request.get_absolute_url() in html
-    assert "Request support for RIGHTS.1.1" not in html
-    assert "Request support for WGA.1.1" in html
+    assert not offers_request(html, published_assessment, "RIGHTS.1.1")
+    assert offers_request(html, published_assessment, "WGA.1.1")
     # Nobody else sees the draft there.
     outsider_html = logged_in(outsider).get(profile_url(published_assessment)).content.decode()
     assert support_request.get_absolute_url() not in outsider_html
@@ -796,5 +830,45 @@ def test_the_profile_lists_published_gap_requests_to_everyone(
         assert support_request.get_absolute_url() in html
         assert "Request support for" not in html
     editor_html = logged_in(ministry_editor).get(profile_url(published_assessment)).content.decode()
-    assert "Request support for WGA.1.1" not in editor_html
-    assert "Request support for RIGHTS.1.1" in editor_html
+    assert not offers_request(editor_html, published_assessment, "WGA.1.1")
+    assert offers_request(editor_html, published_assessment, "RIGHTS.1.1")
+
+
+def test_the_request_page_names_an_unpublished_assessment_only_to_those_who_see_it(
+    assessing_government, focal_point, ministry_editor, secretariat, outsider
+):
+    version = FrameworkVersion.objects.get(framework__code="PASSERELLE-NATIONAL", version="1.0")
+    private = assessment_services.assessment_open(
+        actor=focal_point, organisation=assessing_government, version=version,
+        title="Validated but never published", scope="national", language="en",
+    )  # fmt: skip
+    assessment_services.agreed_answer_set(
+        actor=focal_point, assessment=private, indicator=version.indicators.get(code="WGA.1.1"),
+        expected_version=None, level=1, desired_level=3,
+    )  # fmt: skip
+    assessment_services.assessment_submit(actor=focal_point, assessment=private)
+    assessment_services.assessment_sign(actor=focal_point, assessment=private)
+    support_request = services.request_create(
+        actor=ministry_editor,
+        organisation=assessing_government,
+        data=request_data(requirements=[requirement()]),
+        source_assessment=private,
+        source_indicator=version.indicators.get(code="WGA.1.1"),
+    )
+    services.request_submit(actor=fresh(ministry_editor), support_request=support_request)
+    services.request_review(
+        actor=secretariat, support_request=support_request, outcome="accepted", note=""
+    )
+    url = support_request.get_absolute_url()
+    for client in (logged_in(outsider), logged_in(secretariat), Client()):
+        response = client.get(url)
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert support_request.title in html
+        assert "Validated but never published" not in html
+        assert "Answers a gap" not in html and "WGA.1.1" not in html
+        assert private.get_absolute_url() not in html and profile_url(private) not in html
+    # The assessing organisation's members see it, linked to its profile.
+    html = logged_in(ministry_editor).get(url).content.decode()
+    assert "Answers a gap" in html and "Validated but never published" in html
+    assert profile_url(private) in html and "WGA.1.1" in html

@@ -244,8 +244,15 @@ def render_detail(request, support_request, *, review_form=None, status=200):
         else []
     )
     peers = selectors.peers_of(support_request) if support_request.published_at else []
+    # The gap a request answers belongs to an assessment that may still be private: whoever may
+    # not see the assessment is told nothing about it, not even its title.
+    source = support_request.source_assessment
+    if source is not None and not user_can(user, "view", source):
+        source = None
     context = {
         "support_request": support_request,
+        "source_assessment": source,
+        "source_scores": source is not None and user_can(user, "view_scores", source),
         "timeline": selectors.timeline(support_request),
         "actions": actions,
         "review_form": review_form,
