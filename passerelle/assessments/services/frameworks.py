@@ -125,6 +125,8 @@ def version_start(
     descriptors, links) whose indicators map to the ones they were copied from, so results stay
     comparable; before anything is published, an empty draft on `scale`."""
     require(actor, "manage", framework)
+    # Two people starting the same version number at once: the second waits, then is told.
+    Framework.objects.select_for_update().filter(pk=framework.pk).first()
     version = _new_version_name(framework, version)
     previous = latest_published_version(framework)
     if previous is None:
