@@ -5,9 +5,8 @@ of domains and sub-areas, the well-developed areas and those with potential for 
 development, and every indicator with its levels, gap and priority by domain and sub-area.
 Every page has a footer with its number and the date it was generated.
 
-The text uses the PDF's built-in Helvetica, whose encoding (Windows-1252) covers the accents of
-French and Spanish and the typographic quotes and dashes; anything else is replaced by its
-closest plain form (see `plain`), so no character prints as a black box.
+The page geometry, colours, fonts, `plain` and the numbered canvas are the house kit's
+(passerelle.core.pdf).
 
     with translation.override(assessment.language):
         profile = selectors.profile(assessment)
@@ -18,7 +17,6 @@ or simply `pdf.assessment_pdf(assessment)`, which does both in the right languag
 
 from __future__ import annotations
 
-import unicodedata
 from datetime import date
 from io import BytesIO
 from xml.sax.saxutils import escape
@@ -31,7 +29,6 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen import canvas
 from reportlab.platypus import (
     Paragraph,
     SimpleDocTemplate,
@@ -41,75 +38,25 @@ from reportlab.platypus import (
 )
 
 from passerelle.core import charts
+from passerelle.core.pdf import (
+    BOLD,
+    BRAND,
+    FONT,
+    FRAME_WIDTH,
+    GRID,
+    INK,
+    LINE,
+    MARGIN,
+    MUTED,
+    SOFT,
+    numbered_canvas,
+    plain,
+)
 
 from . import scoring, selectors
 from .choices import Priority, Scale
 
-MARGIN = 18 * mm
-FRAME_WIDTH = A4[0] - 2 * MARGIN
 QUESTION_CHARS = 140
-
-INK = colors.HexColor("#1b1f24")
-MUTED = colors.HexColor("#4a5361")
-BRAND = colors.HexColor("#0b4f8a")
-LINE = colors.HexColor("#d0d7de")
-GRID = colors.HexColor("#8c959f")
-SOFT = colors.HexColor("#f3f6f9")
-
-FONT, BOLD = "Helvetica", "Helvetica-Bold"
-
-# Characters Helvetica's encoding lacks, and what stands for them.
-REPLACEMENTS = {
-    "\u2009": " ",  # thin space
-    "\u202f": "\u00a0",  # narrow no-break space (French thousands and "%")
-    "\u200b": "",  # zero-width space
-    "\u2010": "-",
-    "\u2011": "-",
-    "\u2012": "\u2013",  # figure dash: en dash
-    "\u2015": "—",
-    "\u2212": "-",  # minus sign
-    "\u2032": "'",
-    "\u2033": '"',
-    "\u2190": "<-",
-    "\u2192": "->",
-    "\u2194": "<->",
-    "\u2248": "~",
-    "\u2260": "!=",
-    "\u2264": "<=",
-    "\u2265": ">=",
-    "\u2713": "v",
-    "\u2714": "v",
-    "\u2717": "x",
-    "\u0141": "L",  # Ł and the other letters with a stroke, which do not decompose
-    "\u0142": "l",
-    "\u0110": "D",
-    "\u0111": "d",
-    "\u0131": "i",
-}
-
-
-def plain(text) -> str:
-    """`text` in the characters Helvetica can print (Windows-1252): French and Spanish accents,
-    curly quotes and apostrophes, en and em dashes, the ellipsis, œ and € stay; others become
-    their closest form (ł → l, ≥ → >=) or "?"."""
-    out = []
-    for char in str(text):
-        char = REPLACEMENTS.get(char, char)
-        if not _printable(char):
-            bare = "".join(
-                c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
-            )
-            char = bare if bare and _printable(bare) else "?"
-        out.append(char)
-    return "".join(out)
-
-
-def _printable(text: str) -> bool:
-    try:
-        text.encode("cp1252")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def level_labels(assessment) -> dict[int, str]:
@@ -551,44 +498,3 @@ def _radar_drawing(chart: dict) -> Drawing:
     drawing.add(group)
     drawing.hAlign = "CENTER"
     return drawing
-
-
-# --- Footer ----------------------------------------------------------------------------------
-
-
-def numbered_canvas(footer: str):
-    """A canvas class that writes `footer` and "Page n of N" at the bottom of every page: it
-    keeps each page until the last is known, then draws them."""
-    page_of = _("Page %(number)s of %(total)s")
-
-    class NumberedCanvas(canvas.Canvas):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            self._pages = []
-
-        def showPage(self):
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self):
-            total = len(self._pages)
-            for state in self._pages:
-                self.__dict__.update(state)
-                self._footer(total)
-                super().showPage()
-            super().save()
-
-        def _footer(self, total: int) -> None:
-            self.saveState()
-            self.setFont(FONT, 8)
-            self.setFillColor(MUTED)
-            self.setStrokeColor(LINE)
-            self.setLineWidth(0.5)
-            y = MARGIN - 2 * mm
-            self.line(MARGIN, y + 4 * mm, A4[0] - MARGIN, y + 4 * mm)
-            self.drawString(MARGIN, y, footer)
-            label = page_of % {"number": self._pageNumber, "total": total}
-            self.drawRightString(A4[0] - MARGIN, y, plain(label))
-            self.restoreState()
-
-    return NumberedCanvas

@@ -31,26 +31,24 @@ from django.utils import formats, timezone
 from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from passerelle.assessments.pdf import (
-    BOLD,
-    BRAND,
-    FONT,
+from passerelle.core.charts import format_value
+from passerelle.core.pdf import (
     FRAME_WIDTH,
-    INK,
     LINE,
     MARGIN,
-    MUTED,
     SOFT,
+    data_table,
+    header_cells,
     numbered_canvas,
+    paragraph,
     plain,
+    report_styles,
 )
-from passerelle.core.charts import format_value
 from passerelle.core.permissions import user_can
 
 from .choices import SCORE_MAX, Marker, ProposalStatus, ReviewStatus
@@ -133,51 +131,6 @@ def _read(call: Call, user, today: date) -> CallPack:
 # --- Styles and cells -------------------------------------------------------------------------
 
 
-def _styles() -> dict[str, ParagraphStyle]:
-    body = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=12.5, textColor=INK)
-    heading = ParagraphStyle(
-        "h2", parent=body, fontName=BOLD, fontSize=13, leading=16, textColor=BRAND,
-        spaceBefore=12, spaceAfter=6, keepWithNext=1,
-    )  # fmt: skip
-    return {
-        "kicker": ParagraphStyle("kicker", parent=body, fontSize=12, textColor=MUTED),
-        "cover": ParagraphStyle(
-            "cover", parent=body, fontName=BOLD, fontSize=24, leading=30, spaceAfter=6
-        ),
-        "subtitle": ParagraphStyle("subtitle", parent=body, fontSize=12, textColor=MUTED),
-        "h2": heading,
-        "h3": ParagraphStyle(
-            "h3",
-            parent=heading,
-            fontSize=10.5,
-            leading=13,
-            textColor=INK,
-            spaceBefore=8,
-            spaceAfter=4,
-        ),
-        "body": body,
-        "muted": ParagraphStyle("muted", parent=body, textColor=MUTED, fontSize=8.5, leading=11),
-        "intro": ParagraphStyle(
-            "intro", parent=body, textColor=MUTED, fontSize=8.5, leading=11, keepWithNext=1
-        ),
-        "quote": ParagraphStyle("quote", parent=body, leftIndent=8, spaceAfter=4),
-        "cell": ParagraphStyle("cell", parent=body, fontSize=8, leading=10),
-        "cell_bold": ParagraphStyle("cell_bold", parent=body, fontName=BOLD, fontSize=8),
-        "number": ParagraphStyle("number", parent=body, fontSize=8, leading=10, alignment=TA_RIGHT),
-        "number_bold": ParagraphStyle(
-            "number_bold", parent=body, fontName=BOLD, fontSize=8, leading=10, alignment=TA_RIGHT
-        ),
-        "head": ParagraphStyle("head", parent=body, fontName=BOLD, fontSize=8, leading=10),
-        "head_number": ParagraphStyle(
-            "head_number", parent=body, fontName=BOLD, fontSize=8, leading=10, alignment=TA_RIGHT
-        ),
-    }
-
-
-def _p(text, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(escape(plain(text)), style)
-
-
 def _text(text: str, style: ParagraphStyle) -> Paragraph:
     """A person's text, its line breaks kept."""
     lines = plain(text).strip().splitlines()
@@ -214,33 +167,10 @@ def _names(items) -> str:
     return ", ".join(item.name for item in items) or MISSING
 
 
-def _table(rows: list[list], widths_mm: list[float], extra: list | None = None) -> Table:
-    """A table whose first row is its header, repeated on every page it runs over. The widths
-    are in millimetres; the last column takes what the frame has left."""
-    widths = [w * mm for w in widths_mm[:-1]]
-    widths.append(FRAME_WIDTH - sum(widths))
-    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("BACKGROUND", (0, 0), (-1, 0), SOFT),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.5, LINE),
-                ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-                ("LEFTPADDING", (0, 0), (-1, -1), 3),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-                *(extra or []),
-            ]
-        )
-    )
-    return table
-
-
 def _facts(rows: list[tuple[str, str]], s) -> Table:
     """Label and value, one fact a row."""
     table = Table(
-        [[_p(label, s["head"]), _p(value, s["cell"])] for label, value in rows],
+        [[paragraph(label, s["head"]), paragraph(value, s["cell"])] for label, value in rows],
         colWidths=[45 * mm, FRAME_WIDTH - 45 * mm],
         hAlign="LEFT",
     )
@@ -258,21 +188,15 @@ def _facts(rows: list[tuple[str, str]], s) -> Table:
     return table
 
 
-def _head(labels: list[str], s, numbers: set[int] = frozenset()) -> list[Paragraph]:
-    return [
-        _p(label, s["head_number" if i in numbers else "head"]) for i, label in enumerate(labels)
-    ]
-
-
 def _none(text: str, s) -> Paragraph:
-    return _p(text, s["muted"])
+    return paragraph(text, s["muted"])
 
 
 # --- The story --------------------------------------------------------------------------------
 
 
 def _story(pack: CallPack) -> list:
-    s = _styles()
+    s = report_styles()
     story = _cover(pack, s)
     story.append(PageBreak())
     story += _criteria(pack, s)
@@ -301,13 +225,13 @@ def _cover(pack: CallPack, s) -> list:
     ]
     story = [
         Spacer(1, 30 * mm),
-        _p(_("Review pack of a call for proposals"), s["kicker"]),
-        _p(_titled(call.title, call), s["cover"]),
-        _p(call.fund.name, s["subtitle"]),
+        paragraph(_("Review pack of a call for proposals"), s["kicker"]),
+        paragraph(_titled(call.title, call), s["cover"]),
+        paragraph(call.fund.name, s["subtitle"]),
         Spacer(1, 10 * mm),
         _facts(facts, s),
         Spacer(1, 10 * mm),
-        _p(
+        paragraph(
             _(
                 "For the steering committee: the call's criteria and their weights, then every "
                 "submitted proposal, best weighted score first, with its reviews, the conflicts "
@@ -320,7 +244,7 @@ def _cover(pack: CallPack, s) -> list:
     if call.is_demo:
         story += [
             Spacer(1, 3 * mm),
-            _p(
+            paragraph(
                 _("Demo data: this call and the items marked [%(demo)s] are not real records.")
                 % {"demo": _("Demo")},
                 s["body"],
@@ -330,11 +254,11 @@ def _cover(pack: CallPack, s) -> list:
 
 
 def _criteria(pack: CallPack, s) -> list:
-    story = [_p(_("Criteria and weights"), s["h2"])]
+    story = [paragraph(_("Criteria and weights"), s["h2"])]
     if not pack.criteria:
         return [*story, _none(_("The call has no criteria yet."), s)]
     story.append(
-        _p(
+        paragraph(
             _(
                 "Reviewers score each criterion from 0 (absent) to %(max)s (excellent). A "
                 "proposal's weighted score is the mean of the submitted scores, each weighted by "
@@ -347,51 +271,53 @@ def _criteria(pack: CallPack, s) -> list:
     )
     total = sum((criterion.weight for criterion in pack.criteria), Decimal(0))
     rows = [
-        _head([_("Criterion"), _("Weight"), _("Share of the total"), _("Mandatory")], s, {1, 2})
+        header_cells(
+            [_("Criterion"), _("Weight"), _("Share of the total"), _("Mandatory")], s, {1, 2}
+        )
     ]
     for criterion in pack.criteria:
         share = f"{round(100 * criterion.weight / total)}\u00a0%" if total else MISSING
         rows.append(
             [
-                _p(criterion.label, s["cell"]),
-                _p(format_value(criterion.weight), s["number"]),
-                _p(share, s["number"]),
-                _p(_("Mandatory") if criterion.mandatory else MISSING, s["cell"]),
+                paragraph(criterion.label, s["cell"]),
+                paragraph(format_value(criterion.weight), s["number"]),
+                paragraph(share, s["number"]),
+                paragraph(_("Mandatory") if criterion.mandatory else MISSING, s["cell"]),
             ]
         )
-    return [*story, Spacer(1, 1.5 * mm), _table(rows, [100, 20, 28, 0])]
+    return [*story, Spacer(1, 1.5 * mm), data_table(rows, [100, 20, 28, 0])]
 
 
 def _ranking(pack: CallPack, s) -> list:
-    story = [_p(_("Proposals by weighted score"), s["h2"])]
+    story = [paragraph(_("Proposals by weighted score"), s["h2"])]
     if not pack.proposals:
         return [*story, _none(_("No proposal submitted yet."), s)]
     head = [
         "#", _("Proposal"), _("Lead organisation"), _("Budget (USD)"),
         _weighted(), _("Reviews submitted"), _("Status"),
     ]  # fmt: skip
-    rows = [_head(head, s, {0, 3, 4, 5})]
+    rows = [header_cells(head, s, {0, 3, 4, 5})]
     for rank, proposal in enumerate(pack.proposals, start=1):
         rows.append(
             [
-                _p(str(rank), s["number"]),
-                _p(_titled(proposal.title, proposal), s["cell"]),
-                _p(proposal.organisation.name, s["cell"]),
-                _p(_usd(proposal.budget), s["number"]),
-                _p(_score(proposal.score), s["number"]),
-                _p(
+                paragraph(str(rank), s["number"]),
+                paragraph(_titled(proposal.title, proposal), s["cell"]),
+                paragraph(proposal.organisation.name, s["cell"]),
+                paragraph(_usd(proposal.budget), s["number"]),
+                paragraph(_score(proposal.score), s["number"]),
+                paragraph(
                     _("%(done)s of %(assigned)s")
                     % {"done": proposal.reviews_submitted, "assigned": proposal.reviews_assigned},
                     s["number"],
                 ),
-                _p(proposal.get_status_display(), s["cell"]),
+                paragraph(proposal.get_status_display(), s["cell"]),
             ]
         )
     return [
         *story,
-        _p(_("Proposals not scored yet come last."), s["intro"]),
+        paragraph(_("Proposals not scored yet come last."), s["intro"]),
         Spacer(1, 1.5 * mm),
-        _table(rows, [8, 52, 36, 20, 18, 18, 0]),
+        data_table(rows, [8, 52, 36, 20, 18, 18, 0]),
     ]
 
 
@@ -417,9 +343,9 @@ def _proposal(pack: CallPack, rank: int, proposal: Proposal, s) -> list:
         (_weighted(), _score(proposal.score)),
     ]
     story = [
-        _p(f"{rank}. {_titled(proposal.title, proposal)}", s["h2"]),
+        paragraph(f"{rank}. {_titled(proposal.title, proposal)}", s["h2"]),
         _facts(facts, s),
-        _p(_("Scores by criterion and reviewer"), s["h3"]),
+        paragraph(_("Scores by criterion and reviewer"), s["h3"]),
         _scores(pack, proposal, s),
     ]
     story += _comments(proposal, s)
@@ -434,7 +360,7 @@ def _scores(pack: CallPack, proposal: Proposal, s):
         return _none(_("No review submitted yet."), s)
     values = [{score.criterion_id: score.value for score in r.scores.all()} for r in reviews]
     head = [_("Criterion"), *(str(review.reviewer) for review in reviews), _("Mean")]
-    rows = [_head(head, s, set(range(1, len(head))))]
+    rows = [header_cells(head, s, set(range(1, len(head))))]
     for criterion in pack.criteria:
         given = [scores[criterion.pk] for scores in values if criterion.pk in scores]
         mean = (Decimal(sum(given)) / len(given)).quantize(CENT) if given else None
@@ -443,21 +369,24 @@ def _scores(pack: CallPack, proposal: Proposal, s):
             label = f"{label} ({_('mandatory')})"
         rows.append(
             [
-                _p(label, s["cell"]),
-                *(_p(str(scores.get(criterion.pk, MISSING)), s["number"]) for scores in values),
-                _p(_score(mean), s["number"]),
+                paragraph(label, s["cell"]),
+                *(
+                    paragraph(str(scores.get(criterion.pk, MISSING)), s["number"])
+                    for scores in values
+                ),
+                paragraph(_score(mean), s["number"]),
             ]
         )
     rows.append(
         [
-            _p(_weighted(), s["cell_bold"]),
+            paragraph(_weighted(), s["cell_bold"]),
             *([""] * len(reviews)),
-            _p(_score(proposal.score), s["number_bold"]),
+            paragraph(_score(proposal.score), s["number_bold"]),
         ]
     )
     last = len(rows) - 1
     column = (FRAME_WIDTH / mm - 62 - 18) / len(reviews)
-    return _table(
+    return data_table(
         rows,
         [62, *([column] * len(reviews)), 0],
         extra=[("SPAN", (0, last), (-2, last)), ("BACKGROUND", (0, last), (-1, last), SOFT)],
@@ -468,19 +397,22 @@ def _comments(proposal: Proposal, s) -> list:
     commented = [review for review in proposal.submitted_reviews if review.comment.strip()]
     if not commented:
         return []
-    story = [_p(_("Reviewers' overall comments"), s["h3"])]
+    story = [paragraph(_("Reviewers' overall comments"), s["h3"])]
     for review in commented:
-        story += [_p(str(review.reviewer), s["cell_bold"]), _text(review.comment, s["quote"])]
+        story += [
+            paragraph(str(review.reviewer), s["cell_bold"]),
+            _text(review.comment, s["quote"]),
+        ]
     return story
 
 
 def _conflicts(pack: CallPack, proposal: Proposal, s) -> list:
     if not proposal.conflicts:
         return []
-    story = [_p(_("Conflicts of interest declared"), s["h3"])]
+    story = [paragraph(_("Conflicts of interest declared"), s["h3"])]
     for review in proposal.conflicts:
         story.append(
-            _p(
+            paragraph(
                 _("%(reviewer)s, on %(date)s")
                 % {"reviewer": review.reviewer, "date": _date(review.conflict_declared_at)},
                 s["cell_bold"],
@@ -495,8 +427,8 @@ def _decision(proposal: Proposal, s) -> list:
     if proposal.decided_at is None:
         return []
     story = [
-        _p(_("The steering committee's decision"), s["h3"]),
-        _p(f"{proposal.get_status_display()} · {_date(proposal.decided_at)}", s["body"]),
+        paragraph(_("The steering committee's decision"), s["h3"]),
+        paragraph(f"{proposal.get_status_display()} · {_date(proposal.decided_at)}", s["body"]),
     ]
     if proposal.decision_note.strip():
         story.append(_text(proposal.decision_note, s["quote"]))

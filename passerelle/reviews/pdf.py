@@ -21,26 +21,23 @@ from django.utils import formats
 from django.utils.text import capfirst
 from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
-from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer
 
-from passerelle.assessments.pdf import (
-    BOLD,
-    BRAND,
-    FONT,
+from passerelle.core.charts import format_value
+from passerelle.core.pdf import (
     FRAME_WIDTH,
-    INK,
-    LINE,
     MARGIN,
     MUTED,
-    SOFT,
+    data_table,
+    header_cells,
     numbered_canvas,
+    paragraph,
     plain,
+    report_styles,
 )
-from passerelle.core.charts import format_value
 
 from .pack import AssessmentSeries, ReviewPack
 
@@ -76,47 +73,6 @@ def pack_pdf(pack: ReviewPack, *, compress: bool = True) -> bytes:
 
 
 # --- Styles and cells -------------------------------------------------------------------------
-
-
-def _styles() -> dict[str, ParagraphStyle]:
-    body = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=12.5, textColor=INK)
-    heading = ParagraphStyle(
-        "h2", parent=body, fontName=BOLD, fontSize=13, leading=16, textColor=BRAND,
-        spaceBefore=12, spaceAfter=6, keepWithNext=1,
-    )  # fmt: skip
-    return {
-        "kicker": ParagraphStyle("kicker", parent=body, fontSize=12, textColor=MUTED),
-        "cover": ParagraphStyle(
-            "cover", parent=body, fontName=BOLD, fontSize=28, leading=34, spaceAfter=6
-        ),
-        "subtitle": ParagraphStyle("subtitle", parent=body, fontSize=12, textColor=MUTED),
-        "h2": heading,
-        "h3": ParagraphStyle(
-            "h3",
-            parent=heading,
-            fontSize=10.5,
-            leading=13,
-            textColor=INK,
-            spaceBefore=8,
-            spaceAfter=4,
-        ),
-        "body": body,
-        "muted": ParagraphStyle("muted", parent=body, textColor=MUTED, fontSize=8.5, leading=11),
-        # A section's note: it stays on the page of the table it introduces.
-        "intro": ParagraphStyle(
-            "intro", parent=body, textColor=MUTED, fontSize=8.5, leading=11, keepWithNext=1
-        ),
-        "cell": ParagraphStyle("cell", parent=body, fontSize=8, leading=10),
-        "number": ParagraphStyle("number", parent=body, fontSize=8, leading=10, alignment=TA_RIGHT),
-        "head": ParagraphStyle("head", parent=body, fontName=BOLD, fontSize=8, leading=10),
-        "head_number": ParagraphStyle(
-            "head_number", parent=body, fontName=BOLD, fontSize=8, leading=10, alignment=TA_RIGHT
-        ),
-    }
-
-
-def _p(text, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(escape(plain(text)), style)
 
 
 def _lines(lines: list[tuple[str, str]], style: ParagraphStyle) -> Paragraph:
@@ -157,43 +113,15 @@ def _percent(percent: float | None) -> str:
     return MISSING if percent is None else f"{format_value(round(percent))}\u00a0%"
 
 
-def _table(rows: list[list], widths_mm: list[float]) -> Table:
-    """A table whose first row is its header, repeated on every page it runs over. The widths
-    are in millimetres; the last column takes what the frame has left."""
-    widths = [w * mm for w in widths_mm[:-1]]
-    widths.append(FRAME_WIDTH - sum(widths))
-    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("BACKGROUND", (0, 0), (-1, 0), SOFT),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.5, LINE),
-                ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-                ("LEFTPADDING", (0, 0), (-1, -1), 3),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-            ]
-        )
-    )
-    return table
-
-
-def _head(labels: list[str], s, numbers: set[int] = frozenset()) -> list[Paragraph]:
-    return [
-        _p(label, s["head_number" if i in numbers else "head"]) for i, label in enumerate(labels)
-    ]
-
-
 def _none(text: str, s) -> Paragraph:
-    return _p(text, s["muted"])
+    return paragraph(text, s["muted"])
 
 
 # --- The story --------------------------------------------------------------------------------
 
 
 def _story(pack: ReviewPack) -> list:
-    s = _styles()
+    s = report_styles()
     story = _cover(pack, s)
     story.append(PageBreak())
     story += _summary(pack, s)
@@ -210,16 +138,16 @@ def _cover(pack: ReviewPack, s) -> list:
     regions = " \u203a ".join(region.name for region in reversed(_regions(country)))
     story = [
         Spacer(1, 40 * mm),
-        _p(_("Review pack"), s["kicker"]),
-        _p(country.name, s["cover"]),
+        paragraph(_("Review pack"), s["kicker"]),
+        paragraph(country.name, s["cover"]),
     ]
     if regions:
-        story.append(_p(regions, s["subtitle"]))
+        story.append(paragraph(regions, s["subtitle"]))
     story += [
         Spacer(1, 4 * mm),
-        _p(_("Generated on %(date)s") % {"date": _date(pack.generated_on)}, s["subtitle"]),
+        paragraph(_("Generated on %(date)s") % {"date": _date(pack.generated_on)}, s["subtitle"]),
         Spacer(1, 14 * mm),
-        _p(
+        paragraph(
             _(
                 "What the country brings to a regional review or to the International Migration "
                 "Review Forum: its capacity assessments over time, the requests for support of "
@@ -229,7 +157,7 @@ def _cover(pack: ReviewPack, s) -> list:
             s["body"],
         ),
         Spacer(1, 3 * mm),
-        _p(
+        paragraph(
             _(
                 "It holds what was published on Passerelle, and what the person who generated it "
                 "may see as a member of the organisations concerned."
@@ -237,7 +165,7 @@ def _cover(pack: ReviewPack, s) -> list:
             s["body"],
         ),
         Spacer(1, 3 * mm),
-        _p(
+        paragraph(
             _("Items marked [%(demo)s] are generated demo data, not real records.")
             % {"demo": _("Demo")},
             s["body"],
@@ -252,20 +180,20 @@ def _regions(country) -> list:
 
 
 def _summary(pack: ReviewPack, s) -> list:
-    rows = [_head([_("Figure"), _("Number")], s, {1})]
+    rows = [header_cells([_("Figure"), _("Number")], s, {1})]
     rows += [
-        [_p(capfirst(label), s["cell"]), _p(str(value), s["number"])]
+        [paragraph(capfirst(label), s["cell"]), paragraph(str(value), s["number"])]
         for label, value in pack.summary()
     ]
-    return [_p(_("Summary"), s["h2"]), _table(rows, [120, 0])]
+    return [paragraph(_("Summary"), s["h2"]), data_table(rows, [120, 0])]
 
 
 def _assessments(pack: ReviewPack, s) -> list:
-    story = [_p(_("Capacity assessments over time"), s["h2"])]
+    story = [paragraph(_("Capacity assessments over time"), s["h2"])]
     if not pack.assessments:
         return [*story, _none(_("No published assessment yet."), s)]
     story.append(
-        _p(
+        paragraph(
             _(
                 "Domain values as published. In brackets, the change since the previous cycle "
                 "of the same framework."
@@ -288,35 +216,35 @@ def _series(series: AssessmentSeries, s) -> list:
     if series.has_change:
         head.append(_("Change since the first cycle"))
     numbers = set(range(1, len(head)))
-    rows = [_head(head, s, numbers)]
+    rows = [header_cells(head, s, numbers)]
     for row in series.rows:
-        cells = [_p(row.name, s["cell"])]
+        cells = [paragraph(row.name, s["cell"])]
         for value, change in row.cells:
             text = format_value(value)
             if change is not None:
                 text = f"{text} ({_change(change)})"
-            cells.append(_p(text, s["number"]))
+            cells.append(paragraph(text, s["number"]))
         if series.has_change:
-            cells.append(_p(_change(row.overall), s["number"]))
+            cells.append(paragraph(_change(row.overall), s["number"]))
         rows.append(cells)
     rest = (FRAME_WIDTH / mm - 60) / (len(head) - 1)
     return [
-        _p(heading, s["h3"]),
-        _p(titles, s["intro"]),
+        paragraph(heading, s["h3"]),
+        paragraph(titles, s["intro"]),
         Spacer(1, 1.5 * mm),
-        _table(rows, [60] + [rest] * (len(head) - 1)),
+        data_table(rows, [60] + [rest] * (len(head) - 1)),
     ]
 
 
 def _requests(pack: ReviewPack, s) -> list:
-    story = [_p(_("Requests for support"), s["h2"])]
+    story = [paragraph(_("Requests for support"), s["h2"])]
     if not pack.requests:
         return [*story, _none(_("No request for support yet."), s)]
     head = [
         pgettext("noun", "Request"), _("Organisation"), _("Status"), _("Capacity areas"),
         _("Date"),
     ]  # fmt: skip
-    rows = [_head(head, s)]
+    rows = [header_cells(head, s)]
     for row in pack.requests:
         request = row.request
         organisation = [(request.organisation.name, "")]
@@ -326,22 +254,22 @@ def _requests(pack: ReviewPack, s) -> list:
             )
         rows.append(
             [
-                _p(_titled(request.title, request), s["cell"]),
+                paragraph(_titled(request.title, request), s["cell"]),
                 _lines(organisation, s["cell"]),
-                _p(request.get_status_display(), s["cell"]),
-                _p(", ".join(row.capacity_areas), s["cell"]),
-                _p(_short_date(row.date), s["cell"]),
+                paragraph(request.get_status_display(), s["cell"]),
+                paragraph(", ".join(row.capacity_areas), s["cell"]),
+                paragraph(_short_date(row.date), s["cell"]),
             ]
         )
-    return [*story, _table(rows, [52, 38, 24, 40, 0])]
+    return [*story, data_table(rows, [52, 38, 24, 40, 0])]
 
 
 def _projects(pack: ReviewPack, s) -> list:
-    story = [_p(_("Projects and their progress"), s["h2"])]
+    story = [paragraph(_("Projects and their progress"), s["h2"])]
     if not pack.projects:
         return [*story, _none(_("No project in this country yet."), s)]
     head = [_("Project"), _("Status"), _("Dates"), _("Participating organisations"), _("Progress")]
-    rows = [_head(head, s, {4})]
+    rows = [header_cells(head, s, {4})]
     for row in pack.projects:
         project = row.project
         dates = [
@@ -358,31 +286,31 @@ def _projects(pack: ReviewPack, s) -> list:
             participants += [(label, "muted"), (", ".join(o.name for o in organisations), "")]
         rows.append(
             [
-                _p(_titled(project.title, project), s["cell"]),
-                _p(project.get_status_display(), s["cell"]),
+                paragraph(_titled(project.title, project), s["cell"]),
+                paragraph(project.get_status_display(), s["cell"]),
                 _lines(dates, s["cell"]),
                 _lines(participants, s["cell"]),
-                _p(_percent(row.percent), s["number"]),
+                paragraph(_percent(row.percent), s["number"]),
             ]
         )
     return [
         *story,
-        _p(
+        paragraph(
             _("Progress is the weighted mean of the indicators' approved values against targets."),
             s["intro"],
         ),
         Spacer(1, 1.5 * mm),
-        _table(rows, [52, 24, 34, 46, 0]),
+        data_table(rows, [52, 24, 34, 46, 0]),
     ]
 
 
 def _results(pack: ReviewPack, s) -> list:
-    story = [_p(_("Results"), s["h2"])]
+    story = [paragraph(_("Results"), s["h2"])]
     with_indicators = [row for row in pack.projects if row.indicators]
     if not with_indicators:
         return [*story, _none(_("No project indicator yet."), s)]
     story.append(
-        _p(
+        paragraph(
             _("Only approved values count. The percent is of the final target, from the baseline."),
             s["intro"],
         )
@@ -392,7 +320,7 @@ def _results(pack: ReviewPack, s) -> list:
         _("Standing"), _("Of the final target"),
     ]  # fmt: skip
     for row in with_indicators:
-        rows = [_head(head, s, {1, 2, 3, 5})]
+        rows = [header_cells(head, s, {1, 2, 3, 5})]
         for item in row.indicators:
             described = [
                 (item.indicator.title, ""),
@@ -406,34 +334,34 @@ def _results(pack: ReviewPack, s) -> list:
             rows.append(
                 [
                     _lines(described, s["cell"]),
-                    _p(format_value(item.baseline), s["number"]),
+                    paragraph(format_value(item.baseline), s["number"]),
                     _lines(latest, s["number"]),
-                    _p(format_value(item.final_target), s["number"]),
-                    _p(item.standing_label, s["cell"]),
-                    _p(_percent(item.percent), s["number"]),
+                    paragraph(format_value(item.final_target), s["number"]),
+                    paragraph(item.standing_label, s["cell"]),
+                    paragraph(_percent(item.percent), s["number"]),
                 ]
             )
         story += [
-            _p(_titled(row.project.title, row.project), s["h3"]),
-            _table(rows, [62, 18, 30, 20, 22, 0]),
+            paragraph(_titled(row.project.title, row.project), s["h3"]),
+            data_table(rows, [62, 18, 30, 20, 22, 0]),
         ]
     return story
 
 
 def _pledges(pack: ReviewPack, s) -> list:
-    story = [_p(_("Pledges"), s["h2"])]
+    story = [paragraph(_("Pledges"), s["h2"])]
     if not pack.pledges:
         return [*story, _none(_("No pledge yet."), s)]
     head = [_("Pledge"), _("Organisation"), _("Status"), _("Completion"), _("Deadline")]
-    rows = [_head(head, s)]
+    rows = [header_cells(head, s)]
     for pledge in pack.pledges:
         rows.append(
             [
-                _p(_titled(pledge.title, pledge), s["cell"]),
-                _p(pledge.organisation.name, s["cell"]),
-                _p(pledge.get_status_display(), s["cell"]),
-                _p(pledge.get_completion_display(), s["cell"]),
-                _p(_short_date(pledge.deadline), s["cell"]),
+                paragraph(_titled(pledge.title, pledge), s["cell"]),
+                paragraph(pledge.organisation.name, s["cell"]),
+                paragraph(pledge.get_status_display(), s["cell"]),
+                paragraph(pledge.get_completion_display(), s["cell"]),
+                paragraph(_short_date(pledge.deadline), s["cell"]),
             ]
         )
-    return [*story, _table(rows, [62, 40, 24, 26, 0])]
+    return [*story, data_table(rows, [62, 40, 24, 26, 0])]
