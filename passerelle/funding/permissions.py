@@ -271,6 +271,12 @@ class ContributionPolicy(Policy):
                 ContributionStatus.PLEDGED,
                 ContributionStatus.COMMITTED,
             ) and gives(user, contribution)
+        if action == "deliver":  # in-kind help given: the source says so while it is open
+            return (
+                status in (ContributionStatus.PLEDGED, ContributionStatus.COMMITTED)
+                and contribution.kind != ContributionKind.FINANCIAL
+                and gives(user, contribution)
+            )
         if action == "disburse":
             return (
                 status == ContributionStatus.COMMITTED

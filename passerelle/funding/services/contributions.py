@@ -317,12 +317,7 @@ def disbursement_record(
 def contribution_deliver(*, actor, contribution: Contribution, on: date) -> Contribution:
     """In-kind help was given: the contribution is paid, in kind."""
     contribution = lock_contribution(contribution.pk)
-    if contribution.kind == ContributionKind.FINANCIAL or contribution.status not in (
-        ContributionStatus.PLEDGED,
-        ContributionStatus.COMMITTED,
-    ):
-        raise ValidationError(_("Only in-kind help that is pledged or committed is delivered."))
-    require(actor, "cancel", contribution)  # the same people: the source, while it is open
+    require(actor, "deliver", contribution)
     contribution.status = ContributionStatus.PAID
     contribution.committed_on = contribution.committed_on or on
     contribution.paid_on = on

@@ -180,16 +180,10 @@ def contribution_detail(request, pk):
 
 
 def _can(user, contribution) -> dict[str, bool]:
-    can = {
+    return {
         action: user_can(user, action, contribution)
-        for action in ("commit", "cancel", "disburse", "report_expenditure")
+        for action in ("commit", "cancel", "deliver", "disburse", "report_expenditure")
     }
-    can["deliver"] = (
-        contribution.kind != ContributionKind.FINANCIAL
-        and contribution.status in (ContributionStatus.PLEDGED, ContributionStatus.COMMITTED)
-        and can["cancel"]
-    )
-    return can
 
 
 def render_detail(request, contribution, *, bound=None, status=200):
@@ -265,8 +259,7 @@ def contribution_action(request, pk, action):
         raise Http404
     step = ACTIONS[action]
     contribution = selectors.contribution_get(user=request.user, pk=pk)
-    # Who may take the step: the deliverers of in-kind help are those who may cancel it.
-    require(request.user, "cancel" if action == "deliver" else step.allowed, contribution)
+    require(request.user, step.allowed, contribution)
     form = step.form(request.POST)
     if form.is_valid():
         try:
