@@ -127,7 +127,9 @@ class ProposalPolicy(Policy):
         if not user.is_authenticated:
             return public
         ids = user.organisation_ids
-        mine = Q(organisation__in=ids) | Q(partners__in=ids)
+        # A subquery, not a join: a proposal with several partners is still one row.
+        partnering = Proposal.partners.through.objects.filter(organisation__in=ids)
+        mine = Q(organisation__in=ids) | Q(pk__in=partnering.values("proposal"))
         submitted = ~Q(status=ProposalStatus.DRAFT)
         if is_secretariat(user):
             return public | mine | submitted
