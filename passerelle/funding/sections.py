@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from passerelle.core.permissions import user_can
 from passerelle.core.sections import register_row_part, register_section
+from passerelle.hub.models import SupportRequest
 
 from . import coverage
 from .selectors import contributions as selectors
@@ -56,10 +57,21 @@ def match_funding(request, match):
     }
 
 
+def _answered_requests(user, project) -> list:
+    """The requests a project answers (through the hub matches it came from) that `user` may
+    read, each with its own coverage: money given to a request stays on the request."""
+    answered = list(
+        SupportRequest.objects.visible_to(user).filter(matches__projects=project).distinct()
+    )
+    coverages = coverage.for_requests([r.pk for r in answered])
+    return [(support_request, coverages[support_request.pk]) for support_request in answered]
+
+
 def project_funding(request, project):
     return {
         "heading_id": "project-funding-heading",
         "coverages": coverage.for_projects([project.pk])[project.pk],
+        "answered": _answered_requests(request.user, project),
         "contributions": _received(request.user, project=project),
         "contribute_url": _contribute_url(project=project.pk)
         if project.status not in UNFUNDABLE_PROJECT_STATUSES

@@ -10,10 +10,12 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
-from passerelle.accounts.tests.factories import PASSWORD
+from passerelle.accounts.tests.factories import PASSWORD, MembershipFactory, OrganisationFactory
 from passerelle.hub import services as hub
-from passerelle.hub.tests.conftest import advance, request_data
+from passerelle.hub.models import Match
+from passerelle.hub.tests.conftest import advance, offer_data, request_data
 from passerelle.projects import services as project_services
 from passerelle.projects.choices import ProjectStatus
 from passerelle.projects.tests.conftest import project_data
@@ -115,3 +117,29 @@ def test_the_dashboard_and_the_country_page(rates, open_request, foundation, fou
     assert "Your contributions" in text and "3,000.00 USD" in text
     text = text_of(as_(None), open_request.country.get_absolute_url())
     assert "3,000 of 60,000 USD (5 %) funded, 0 pledged" in text
+
+
+def test_a_project_from_a_match_shows_the_request_it_answers(
+    rates, open_request, organisation, requester, government, foundation, foundation_editor
+):
+    """Money given to the request stays on the request; the project's page shows that coverage
+    under the project's own, to those who may read the request."""
+    provider = OrganisationFactory(type="civil_society")
+    provider_editor = MembershipFactory(organisation=provider, role="editor").user
+    offer = hub.offer_create(actor=fresh(provider_editor), organisation=provider, data=offer_data())
+    hub.offer_publish(actor=fresh(provider_editor), offer=offer)
+    match = Match.objects.create(
+        request=open_request, offer=offer, score=0.8, computed_at=timezone.now(),
+        explanation={"score": 0.8, "values": {}, "weights": {}}, in_request_top=True,
+    )  # fmt: skip
+    project = project_services.project_create(
+        actor=fresh(requester), organisation=organisation, matches=[match],
+        data=project_data(organisation, provider), status=ProjectStatus.IMPLEMENTATION,
+    )  # fmt: skip
+    services.contribution_create(
+        actor=fresh(foundation_editor), source_organisation=foundation, request=open_request,
+        data=money("6000"), status="committed",
+    )  # fmt: skip
+    page = text_of(as_(None), project.get_absolute_url())
+    assert "The request it answers: “" in page and open_request.title in page
+    assert "6,000 of 60,000 USD (10 %) funded" in page
