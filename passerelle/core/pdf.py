@@ -12,6 +12,7 @@ closest plain form (see `plain`), so no character prints as a black box.
 from __future__ import annotations
 
 import unicodedata
+from io import BytesIO
 from xml.sax.saxutils import escape
 
 from django.utils.translation import gettext as _
@@ -21,7 +22,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
-from reportlab.platypus import Paragraph, Table, TableStyle
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
 MARGIN = 18 * mm
 FRAME_WIDTH = A4[0] - 2 * MARGIN
@@ -125,6 +126,31 @@ def numbered_canvas(footer: str):
             self.restoreState()
 
     return NumberedCanvas
+
+
+def build_pdf(story: list, *, title: str, subject: str, footer: str, language: str,
+              compress: bool = True) -> bytes:  # fmt: skip
+    """`story` as an A4 PDF with the house margins and numbered pages under `footer`.
+    invariant=True: the same story gives the same bytes; `compress=False` leaves the page
+    streams readable (for tests)."""
+    buffer = BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN + 6 * mm,
+        title=plain(title),
+        author="Passerelle",
+        creator="Passerelle",
+        subject=plain(subject),
+        lang=language,
+        invariant=True,
+        pageCompression=1 if compress else 0,
+    )
+    doc.build(story, canvasmaker=numbered_canvas(plain(footer)))
+    return buffer.getvalue()
 
 
 # --- Reports with tables -----------------------------------------------------------------------

@@ -23,7 +23,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from io import BytesIO
 from xml.sax.saxutils import escape
 
 from django.db.models import prefetch_related_objects
@@ -31,20 +30,18 @@ from django.utils import formats, timezone
 from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from passerelle.core.charts import format_value
 from passerelle.core.pdf import (
     FRAME_WIDTH,
     LINE,
-    MARGIN,
     SOFT,
+    build_pdf,
     data_table,
     header_cells,
-    numbered_canvas,
     paragraph,
     plain,
     report_styles,
@@ -79,24 +76,10 @@ def call_pack_pdf(call: Call, *, user, compress: bool = True, today: date | None
         "call": Truncator(call.title).chars(60),
         "date": _date(pack.generated_on),
     }
-    buffer = BytesIO()
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=MARGIN,
-        bottomMargin=MARGIN + 6 * mm,
-        title=plain(title),
-        author="Passerelle",
-        creator="Passerelle",
-        subject=plain(_("Review pack of a call for proposals")),
-        lang=get_language(),
-        invariant=True,
-        pageCompression=1 if compress else 0,
-    )
-    doc.build(_story(pack), canvasmaker=numbered_canvas(plain(footer)))
-    return buffer.getvalue()
+    return build_pdf(
+        _story(pack), title=title, subject=_("Review pack of a call for proposals"),
+        footer=footer, language=get_language(), compress=compress,
+    )  # fmt: skip
 
 
 def _read(call: Call, user, today: date) -> CallPack:

@@ -14,26 +14,23 @@ replaces whatever it lacks with its closest form.
 
 from __future__ import annotations
 
-from io import BytesIO
 from xml.sax.saxutils import escape
 
 from django.utils import formats
 from django.utils.text import capfirst
 from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import PageBreak, Paragraph, Spacer
 
 from passerelle.core.charts import format_value
 from passerelle.core.pdf import (
     FRAME_WIDTH,
-    MARGIN,
     MUTED,
+    build_pdf,
     data_table,
     header_cells,
-    numbered_canvas,
     paragraph,
     plain,
     report_styles,
@@ -52,24 +49,10 @@ def pack_pdf(pack: ReviewPack, *, compress: bool = True) -> bytes:
         "country": pack.country.name,
         "date": _date(pack.generated_on),
     }
-    buffer = BytesIO()
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=MARGIN,
-        bottomMargin=MARGIN + 6 * mm,
-        title=plain(title),
-        author="Passerelle",
-        creator="Passerelle",
-        subject=plain(_("Review pack")),
-        lang=get_language(),
-        invariant=True,
-        pageCompression=1 if compress else 0,
-    )
-    doc.build(_story(pack), canvasmaker=numbered_canvas(plain(footer)))
-    return buffer.getvalue()
+    return build_pdf(
+        _story(pack), title=title, subject=_("Review pack"), footer=footer,
+        language=get_language(), compress=compress,
+    )  # fmt: skip
 
 
 # --- Styles and cells -------------------------------------------------------------------------

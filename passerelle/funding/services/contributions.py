@@ -25,7 +25,6 @@ from passerelle.hub.choices import RequestStatus
 from passerelle.projects.choices import ProjectStatus
 
 from ..choices import (
-    NON_TRADITIONAL,
     ContributionKind,
     ContributionStatus,
     DonorType,
@@ -70,10 +69,6 @@ def donor_type_of_source(contribution: Contribution) -> str:
     if contribution.source_fund_id is not None:
         return DonorType.MULTILATERAL
     return donor_type_of(contribution.source_organisation)
-
-
-def is_non_traditional(contribution: Contribution) -> bool:
-    return donor_type_of_source(contribution) in NON_TRADITIONAL
 
 
 def _positive(value, field: str, message: str) -> Decimal:
