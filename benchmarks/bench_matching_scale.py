@@ -488,7 +488,7 @@ def blas_threads() -> int | None:
 
 @contextlib.contextmanager
 def one_blas_thread():
-    """numpy's BLAS limited to one thread, as threadpoolctl would (embeddings.py asks the
+    """numpy's BLAS limited to one thread, as threadpoolctl would (core/embeddings.py asks the
     encoder for one thread, which it does through threadpoolctl, if installed)."""
     get, set_ = _openblas()
     before = get()
@@ -548,7 +548,7 @@ def texts() -> list[str]:
 
 
 def time_embedding() -> dict:
-    from passerelle.hub.matching import embeddings
+    from passerelle.core import embeddings
 
     warm, *rest = texts()
     started = time.perf_counter()
@@ -888,8 +888,8 @@ def markdown(rows: list[dict], budget: float, version: str) -> str:
             "(offers) with the index in memory; embedding is the real encoder (USE v3) on "
             f"{first['embed']['texts']} texts after loading its model "
             f"({first['embed']['load']:.1f} s). Both are timed twice: with numpy's BLAS as the "
-            "project runs it, and limited to one thread (what `embeddings.py` asks the encoder "
-            "for; the encoder does it through threadpoolctl"
+            "project runs it, and limited to one thread (what `core/embeddings.py` asks the "
+            "encoder for; the encoder does it through threadpoolctl"
             + ("" if threadpoolctl_installed() else ", which is not installed here")
             + "). "
             f"The re-match runs with a budget of {_seconds(budget)} and numpy's BLAS as "

@@ -21,6 +21,8 @@ urlpatterns += i18n_patterns(
     path("pledges/", include("passerelle.pledges.urls")),
     path("projects/", include("passerelle.projects.urls")),
     path("funding/", include("passerelle.funding.urls")),
+    path("search/", include("passerelle.search.urls")),
+    path("knowledge/", include("passerelle.knowledge.urls")),
     path("reviews/", include("passerelle.reviews.urls")),
     path("", include("passerelle.core.urls")),
     path("admin/", admin.site.urls),

@@ -58,6 +58,7 @@ def _build_world():
         **_pledges(government, owner),
         **(projects := _projects(government, owner)),
         **_funding(government, owner, projects),
+        **_knowledge(government, owner),
         "organisation": government,
         "owner": owner,
         "outsider": outsider,
@@ -417,6 +418,65 @@ def _case(world):
         content_type_id=world["comment_ct"], object_id=str(world["comment"].pk)
     )
     return {"pk": case.pk}
+
+
+def _knowledge(government, owner):
+    """The government's draft practice and its published resource (with a file); another
+    organisation's practice in review, which the government's owner was asked to review; a draft
+    and an open call for practices."""
+    from passerelle.accounts.tests.factories import UserFactory
+    from passerelle.knowledge.services import calls, items, reviews
+    from passerelle.taxonomy.models import CapacityArea, GCMObjective
+
+    curator = UserFactory(is_curator=True)
+    area = CapacityArea.objects.get(code="WGWS")
+    objective = GCMObjective.objects.get(number=21)
+
+    def item(organisation, actor, kind="practice", **extra):
+        data = items.ItemData(
+            title=f"A {kind}", summary="In short.", language="en",
+            texts={"context": "Before.", "activities": "Done.", "results": "After.",
+                   "description": "A guide."},
+            capacity_areas=[area], gcm_objectives=[objective], **extra,
+        )  # fmt: skip
+        return items.item_create(actor=actor, organisation=organisation, kind=kind, data=data)
+
+    draft = item(government, owner)
+    resource = item(government, owner, "resource", resource_type="guide")
+    items.item_attach_file(
+        actor=owner, item=resource,
+        upload=SimpleUploadedFile("guide.pdf", b"%PDF-1.4 guide", content_type="application/pdf"),
+    )  # fmt: skip
+    items.item_submit(actor=owner, item=resource)
+    outside_reviewer = MembershipFactory(role="viewer").user
+    reviews.reviewers_assign(actor=curator, item=resource, reviewers=[outside_reviewer])
+    reviews.item_publish(actor=curator, item=resource)
+    applicant = OrganisationFactory(type="local_government")
+    author = MembershipFactory(organisation=applicant, role="editor").user
+    other = item(applicant, author)
+    items.item_submit(actor=author, item=other)
+    (review,) = reviews.reviewers_assign(actor=curator, item=other, reviewers=[owner])
+
+    def call(title):
+        return calls.call_create(
+            actor=curator,
+            data=calls.CallData(
+                title=title, theme="Cities", description="Practices of cities.",
+                eligibility="Local authorities.", deadline=timezone.now() + timedelta(days=30),
+                contact="practices@example.org", language="en",
+            ),
+        )  # fmt: skip
+
+    draft_call, open_call = call("Draft call"), call("Open call")
+    calls.call_open(actor=curator, call=open_call)
+    return {
+        "own_item": {"pk": draft.pk},
+        "published_item": {"pk": resource.pk},
+        "reviewed_item": {"pk": other.pk},
+        "knowledge_review": {"pk": review.pk},
+        "draft_practice_call": {"pk": draft_call.pk},
+        "open_practice_call": {"pk": open_call.pk},
+    }
 
 
 # (url name, method, kwargs builder, expected status for anonymous, outsider, owner)
@@ -996,6 +1056,79 @@ CASES = [
     ("reviews:country_pack", "get", lambda w: {"iso3": "ZZZ"}, 404, 404, 404),
     ("reviews:country_pack_pdf", "get", lambda w: {"iso3": "SEN"}, 200, 200, 200),
     ("reviews:country_pack_xlsx", "get", lambda w: {"iso3": "SEN"}, 200, 200, 200),
+    # Knowledge base: published items and open calls are public; a draft is its organisation's;
+    # an item in review is also its assigned reviewer's; curation is the curators' (none here).
+    ("knowledge:item_list", "get", lambda w: {}, 200, 200, 200),
+    ("knowledge:my_items", "get", lambda w: {}, 302, 200, 200),
+    ("knowledge:item_create", "get", lambda w: {}, 302, 400, 400),  # no kind chosen
+    ("knowledge:item_detail", "get", lambda w: w["own_item"], 404, 404, 200),
+    ("knowledge:item_detail", "get", lambda w: w["published_item"], 200, 200, 200),
+    ("knowledge:item_detail", "get", lambda w: w["reviewed_item"], 404, 404, 200),  # reviewer
+    ("knowledge:item_edit", "get", lambda w: w["own_item"], 302, 404, 200),
+    ("knowledge:item_edit", "get", lambda w: w["reviewed_item"], 302, 404, 403),
+    ("knowledge:item_autosave", "post", lambda w: w["own_item"], 302, 404, 422),  # empty form
+    ("knowledge:item_submit", "post", lambda w: w["own_item"], 302, 404, 302),
+    ("knowledge:item_withdraw", "post", lambda w: w["published_item"], 302, 403, 400),  # reason
+    ("knowledge:item_file", "post", lambda w: w["own_item"], 302, 404, 400),  # no file
+    ("knowledge:item_download", "get", lambda w: w["published_item"], 200, 200, 200),
+    ("knowledge:item_download", "get", lambda w: w["own_item"], 404, 404, 404),  # no file
+    (
+        "knowledge:item_translate",
+        "get",
+        lambda w: {**w["own_item"], "language": "fr"},
+        302,
+        404,
+        200,
+    ),
+    (
+        "knowledge:item_translate",
+        "get",
+        lambda w: {**w["published_item"], "language": "es"},
+        302,
+        403,
+        200,
+    ),
+    ("knowledge:item_versions", "get", lambda w: w["published_item"], 200, 200, 200),
+    (
+        "knowledge:item_version",
+        "get",
+        lambda w: {**w["published_item"], "number": 1},
+        200,
+        200,
+        200,
+    ),
+    ("knowledge:item_rate", "post", lambda w: w["published_item"], 302, 400, 400),  # no stars
+    ("knowledge:replication_create", "get", lambda w: w["published_item"], 302, 200, 200),
+    ("knowledge:reviewers_assign", "post", lambda w: w["reviewed_item"], 302, 404, 403),
+    ("knowledge:item_publish", "post", lambda w: w["reviewed_item"], 302, 404, 403),
+    ("knowledge:item_decline", "post", lambda w: w["reviewed_item"], 302, 404, 403),
+    ("knowledge:item_request_changes", "post", lambda w: w["reviewed_item"], 302, 404, 403),
+    ("knowledge:curation_queue", "get", lambda w: {}, 302, 403, 403),
+    ("knowledge:my_reviews", "get", lambda w: {}, 302, 200, 200),
+    ("knowledge:review", "get", lambda w: w["knowledge_review"], 302, 404, 200),
+    ("knowledge:review_save", "post", lambda w: w["knowledge_review"], 302, 404, 302),
+    ("knowledge:call_list", "get", lambda w: {}, 200, 200, 200),
+    ("knowledge:call_create", "get", lambda w: {}, 302, 403, 403),
+    ("knowledge:call_detail", "get", lambda w: w["open_practice_call"], 200, 200, 200),
+    ("knowledge:call_detail", "get", lambda w: w["draft_practice_call"], 404, 404, 404),
+    ("knowledge:call_edit", "get", lambda w: w["open_practice_call"], 302, 403, 403),
+    ("knowledge:call_open", "post", lambda w: w["draft_practice_call"], 302, 404, 404),
+    ("knowledge:call_close", "post", lambda w: w["open_practice_call"], 302, 403, 403),
+    ("knowledge:items_export", "get", lambda w: {"format": "json"}, 200, 200, 200),
+    ("knowledge:items_export", "get", lambda w: {"format": "csv"}, 200, 200, 200),
+    ("knowledge:items_export", "get", lambda w: {"format": "xml"}, 404, 404, 404),
+    ("knowledge:field_guide", "get", lambda w: {}, 200, 200, 200),
+    ("api:knowledgeitem-list", "get", lambda w: {}, 200, 200, 200),
+    ("api:knowledgeitem-facets", "get", lambda w: {}, 200, 200, 200),
+    ("api:knowledgeitem-detail", "get", lambda w: w["own_item"], 404, 404, 200),
+    ("api:knowledgeitem-detail", "get", lambda w: w["published_item"], 200, 200, 200),
+    ("api:knowledgeitem-detail", "get", lambda w: w["reviewed_item"], 404, 404, 200),
+    ("api:practicecall-list", "get", lambda w: {}, 200, 200, 200),
+    ("api:practicecall-detail", "get", lambda w: w["open_practice_call"], 200, 200, 200),
+    ("api:practicecall-detail", "get", lambda w: w["draft_practice_call"], 404, 404, 404),
+    # Search: public; each reader finds what the door lets them see.
+    ("search:results", "get", lambda w: {}, 200, 200, 200),
+    ("api:search-list", "get", lambda w: {}, 200, 200, 200),
 ]
 
 # allauth's pages: public forms, or pages that send an anonymous visitor to log in. Their

@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "passerelle.hub",
     "passerelle.projects",
     "passerelle.funding",
+    "passerelle.search",
+    "passerelle.knowledge",
     "passerelle.reviews",
     "passerelle.api",
 ]
@@ -424,6 +426,13 @@ FUNDING = {
     "COFUNDING_MAX_USD": os.environ.get("FUNDING_COFUNDING_MAX_USD", "50000"),
     "CONTRIBUTOR_NAMES": os.environ.get("FUNDING_CONTRIBUTOR_NAMES", "public"),
 }
+KNOWLEDGE = {
+    # A resource's file: the largest accepted (its kind is checked as evidence files are).
+    "FILE_MAX_BYTES": int(os.environ.get("KNOWLEDGE_FILE_MAX_MB", "20")) * 1024 * 1024,
+}
+# Machine translation of user content: a dotted path to a core.content_translation
+# .TranslationProvider subclass. None: nothing is sent anywhere (the default).
+CONTENT_TRANSLATION_PROVIDER = os.environ.get("CONTENT_TRANSLATION_PROVIDER") or None
 COMMUNITY = {
     "REPORTS_TO_HIDE": int(os.environ.get("COMMUNITY_REPORTS_TO_HIDE", "3")),
     "EDIT_WINDOW_MINUTES": 30,

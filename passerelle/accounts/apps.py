@@ -8,4 +8,4 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts and organisations")
 
     def ready(self):
-        from . import demo, permissions, sections  # noqa: F401  (registrations)
+        from . import demo, permissions, search_index, sections  # noqa: F401  (registrations)

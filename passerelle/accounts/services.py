@@ -9,6 +9,7 @@ from rest_framework.authtoken.models import Token
 
 from passerelle.core.audit import log_action
 from passerelle.core.permissions import require
+from passerelle.core.search import index_later
 from passerelle.core.tasks import enqueue_on_commit
 
 from .choices import STATE_TYPES, InvitationStatus, MembershipRole, VerificationStatus
@@ -56,6 +57,7 @@ def organisation_create(*, actor: User, **fields) -> Organisation:
         "accounts.organisation.created",
         {"name": organisation.name, "type": organisation.type},
     )
+    index_later(organisation)
     return organisation
 
 
@@ -90,6 +92,7 @@ def organisation_update(*, actor: User, organisation: Organisation, **fields) ->
             "accounts.organisation.changed",
             {"fields": sorted(changed)},
         )
+        index_later(organisation)
     return organisation
 
 

@@ -29,9 +29,11 @@ from passerelle.funding.api import (
 )
 from passerelle.geo.api import CountryViewSet, RegionalBodyViewSet, RegionViewSet
 from passerelle.hub.api import MatchViewSet, OfferViewSet, SupportRequestViewSet
+from passerelle.knowledge.api import ItemViewSet, PracticeCallViewSet
 from passerelle.pledges.api import PledgeViewSet
 from passerelle.projects.api import PeriodViewSet, ProjectViewSet, ValueViewSet
 from passerelle.projects.iati_views import projects_iati
+from passerelle.search.api import SearchViewSet
 from passerelle.taxonomy.api import (
     CapacityAreaViewSet,
     GCMObjectiveViewSet,
@@ -80,6 +82,11 @@ router.register("proposals", ProposalViewSet, basename="proposal")
 router.register("contributions", ContributionViewSet, basename="contribution")
 router.register("project-requirements", ProjectRequirementViewSet, basename="projectrequirement")
 router.register("exchange-rates", ExchangeRateViewSet, basename="exchangerate")
+# Knowledge base
+router.register("knowledge-items", ItemViewSet, basename="knowledgeitem")
+router.register("practice-calls", PracticeCallViewSet, basename="practicecall")
+# Search
+router.register("search", SearchViewSet, basename="search")
 
 urlpatterns = [
     path("", include(router.urls)),

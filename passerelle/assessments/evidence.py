@@ -36,10 +36,11 @@ def display_name(name: str) -> str:
     return PurePath(name).name[:200]
 
 
-def check_upload(upload) -> str:
-    """The upload's content type if it is an accepted, non-empty file within the size limit;
-    otherwise a ValidationError on "file" that says what is wrong."""
-    limit = settings.ASSESSMENTS["EVIDENCE_MAX_BYTES"]
+def check_upload(upload, max_bytes: int | None = None) -> str:
+    """The upload's content type if it is an accepted, non-empty file within the size limit
+    (`max_bytes`, by default the evidence limit); otherwise a ValidationError on "file" that
+    says what is wrong."""
+    limit = max_bytes or settings.ASSESSMENTS["EVIDENCE_MAX_BYTES"]
     extension = PurePath(upload.name or "").suffix.lower().lstrip(".")
     if extension not in KINDS:
         raise _refuse(

@@ -2,8 +2,9 @@
 
 Each module registers the step that adds its part of the demo (`register_demo_step`); the `demo`
 management command runs them in registration order, which follows INSTALLED_APPS, so a module's
-step can rely on the data of the modules below it. Steps must be idempotent: running the demo
-twice leaves the same data. Everything they create is marked demo (`is_demo`).
+step can rely on the data of the modules below it; a step registered `last` (the search index,
+which reads what every other step made) runs after all the others. Steps must be idempotent:
+running the demo twice leaves the same data. Everything they create is marked demo (`is_demo`).
 """
 
 from collections.abc import Callable
@@ -23,19 +24,20 @@ class DemoContext:
 class DemoStep:
     name: str
     run: Callable[[DemoContext], None]
+    last: bool = False
 
 
 _steps: list[DemoStep] = []
 
 
-def register_demo_step(name: str) -> Callable:
+def register_demo_step(name: str, *, last: bool = False) -> Callable:
     def decorator(function: Callable[[DemoContext], None]):
         if all(step.name != name for step in _steps):
-            _steps.append(DemoStep(name=name, run=function))
+            _steps.append(DemoStep(name=name, run=function, last=last))
         return function
 
     return decorator
 
 
 def demo_steps() -> list[DemoStep]:
-    return list(_steps)
+    return sorted(_steps, key=lambda step: step.last)

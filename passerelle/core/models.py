@@ -97,3 +97,49 @@ class TaskFailure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.task_path} (attempt {self.attempt}): {self.exception_class}"
+
+
+class TranslationProvenance(models.TextChoices):
+    HUMAN = "human", _("Translated by a person")
+    MACHINE = "machine", _("Machine translation")
+
+
+class ContentTranslation(models.Model):
+    """One field of a user-written object in another language (ADR 3): the original stays on the
+    object with its `language`; each translation is a row, so that the search index stems it in
+    its own language and readers are told who (or what) translated it."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.CharField(max_length=64)
+    field = models.CharField(_("field"), max_length=50)
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
+    text = models.TextField(_("text"))
+    provenance = models.CharField(
+        _("provenance"),
+        max_length=10,
+        choices=TranslationProvenance.choices,
+        default=TranslationProvenance.HUMAN,
+    )
+    translated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = RestrictedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("translation")
+        verbose_name_plural = _("translations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "field", "language"],
+                name="core_translation_once_per_field_and_language",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(provenance__in=TranslationProvenance.values),
+                name="core_translation_provenance_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.field} [{self.language}]"

@@ -50,3 +50,19 @@ def within_region_q(region: Region, *, country: str = "country", own_region: str
         for above in ("", "__parent", "__parent__parent"):
             condition |= Q(**{f"{path}{above}": region})
     return condition
+
+
+# What `place_facets` reads, for select_related / Prefetch: a place's regions up to the top.
+REGIONS_ABOVE = "region__parent__parent"
+
+
+def place_facets(countries, regions) -> dict[str, list[str]]:
+    """The search facets (core.search) of places: the countries' ISO alpha-3 codes, and the M49
+    codes of the regions and of every region containing them or the countries, so that looking
+    in Africa finds what is in Senegal. Reads the regions through REGIONS_ABOVE."""
+    above = [region for country in countries for region in country.regions()]
+    above += [r for region in regions for r in (region, *region.ancestors())]
+    return {
+        "country": sorted({country.iso3 for country in countries}),
+        "region": sorted({region.code for region in above}),
+    }

@@ -8,4 +8,11 @@ class HubConfig(AppConfig):
     verbose_name = _("Connection hub")
 
     def ready(self):
-        from . import demo, notification_types, periodic, permissions, sections  # noqa: F401
+        from . import (  # noqa: F401  (registrations)
+            demo,
+            notification_types,
+            periodic,
+            permissions,
+            search_index,
+            sections,
+        )

@@ -8,4 +8,4 @@ class PledgesConfig(AppConfig):
     verbose_name = _("Pledges")
 
     def ready(self):
-        from . import demo, notification_types, periodic, permissions  # noqa: F401  (registrations)
+        from . import demo, notification_types, periodic, permissions, search_index  # noqa: F401

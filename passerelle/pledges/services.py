@@ -17,6 +17,7 @@ from passerelle.accounts.choices import MembershipRole
 from passerelle.core.audit import log_action
 from passerelle.core.language_detection import detect_language
 from passerelle.core.permissions import require
+from passerelle.core.search import index_later
 
 from . import reporting
 from .choices import (
@@ -201,6 +202,7 @@ def pledge_create(*, actor, organisation, data: PledgeData, submission_key=None)
         return Pledge.objects.get(organisation=organisation, submission_key=submission_key)
     _save_relations(pledge, data)
     log_action(actor, pledge, "pledges.pledge.created", {"language": pledge.language})
+    index_later(pledge)
     return pledge
 
 
@@ -226,6 +228,7 @@ def pledge_update(*, actor, pledge: Pledge, data: PledgeData) -> Pledge:
     pledge.save()
     _save_relations(pledge, data)
     log_action(actor, pledge, "pledges.pledge.updated", {})
+    index_later(pledge)
     return pledge
 
 
@@ -282,6 +285,7 @@ def pledge_publish(*, actor, pledge: Pledge) -> Pledge:
             "next_report_due": pledge.next_report_due,
         },
     )
+    index_later(pledge)
     return pledge
 
 
@@ -380,6 +384,7 @@ def _transition(actor, pledge: Pledge, status: str, action: str, note: str) -> P
     log_action(
         actor, pledge, f"pledges.pledge.{action}", {"from": before, "to": status, "note": note}
     )
+    index_later(pledge)
     return pledge
 
 

@@ -16,6 +16,7 @@ from passerelle.community.permissions import may_read_discussion
 from passerelle.community.selectors import followers_of, thread_page
 from passerelle.core.models import AuditEntry
 from passerelle.geo.models import Country
+from passerelle.knowledge.models import Item
 from passerelle.taxonomy.models import CapacityArea, GCMObjective
 from tests.testapp.models import Note
 
@@ -46,6 +47,15 @@ MAKERS = {
     CapacityArea: lambda owner_org: CapacityArea.objects.get(code="BORD"),
     GCMObjective: lambda owner_org: GCMObjective.objects.get(number=23),
     Note: lambda owner_org: Note.objects.create(owner=owner_org, visibility="private", text="n"),
+    Item: lambda owner_org: Item.objects.create(
+        kind="practice",
+        status="draft",
+        organisation=owner_org,
+        language="en",
+        title="A practice",
+        summary="In short.",
+        scope="national",
+    ),
 }
 
 

@@ -10,6 +10,7 @@ import numpy as np
 from django.db.models import Count, Max, Q, Sum
 from django.utils import timezone
 
+from passerelle.core import embeddings
 from passerelle.geo.models import Country, Region, RegionalBody
 from passerelle.taxonomy.models import CapacityArea, GCMObjective
 
@@ -23,7 +24,6 @@ from ..choices import (
 )
 from ..models import Match, Offer, Requirement, SupportRequest
 from ..models.matches import BROKERED_STATUSES
-from . import embeddings
 
 MATCHABLE_REQUEST_STATUSES = (RequestStatus.OPEN, RequestStatus.PARTLY_MATCHED)
 ENGAGED = (MatchStatus.ACCEPTED, MatchStatus.PARTNERSHIP)

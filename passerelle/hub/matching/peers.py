@@ -10,9 +10,10 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Count, Max
 
+from passerelle.core import embeddings
+
 from ..choices import PUBLIC_STATUSES
 from ..models import RequestSimilarity, SupportRequest
-from . import embeddings
 
 TEXT_WEIGHT, AREA_WEIGHT = 0.75, 0.25
 

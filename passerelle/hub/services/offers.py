@@ -15,6 +15,7 @@ from passerelle.accounts.choices import MembershipRole
 from passerelle.core.audit import log_action
 from passerelle.core.language_detection import detect_language
 from passerelle.core.permissions import require
+from passerelle.core.search import index_later
 from passerelle.core.tasks import enqueue_on_commit
 
 from ..choices import CostBasis, Modality, OfferStatus, RequestStatus, SupportType
@@ -154,6 +155,7 @@ def offer_create(*, actor, data: OfferData, organisation=None, submission_key=No
         return Offer.objects.get(submission_key=submission_key, created_by=actor)
     _save_relations(offer, data)
     log_action(actor, offer, "hub.offer.created", {"language": offer.language})
+    index_later(offer)
     return offer
 
 
@@ -175,6 +177,7 @@ def offer_update(*, actor, offer: Offer, data: OfferData) -> Offer:
     _save_relations(offer, data)
     log_action(actor, offer, "hub.offer.updated", {})
     enqueue_on_commit(refresh_offer_matches, offer_id=offer.pk)
+    index_later(offer)
     return offer
 
 
@@ -186,6 +189,7 @@ def _transition(actor, offer, status: str, action: str, note: str = "", **fields
     offer.save(update_fields=["status", *fields, "updated"])
     log_action(actor, offer, f"hub.offer.{action}", {"from": before, "to": status, "note": note})
     enqueue_on_commit(refresh_offer_matches, offer_id=offer.pk)
+    index_later(offer)
     return offer
 
 

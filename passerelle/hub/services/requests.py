@@ -13,6 +13,7 @@ from passerelle.accounts.choices import STATE_TYPES, MembershipRole
 from passerelle.core.audit import log_action
 from passerelle.core.language_detection import detect_language
 from passerelle.core.permissions import require
+from passerelle.core.search import index_later
 from passerelle.core.tasks import enqueue_on_commit
 
 from ..choices import RequestScope, RequestStatus, RequirementKind, ReviewOutcome, SupportType
@@ -196,6 +197,7 @@ def request_create(
             "gap": source_indicator.code if source_indicator else None,
         },
     )
+    index_later(support_request)
     return support_request
 
 
@@ -220,6 +222,7 @@ def request_update(*, actor, support_request: SupportRequest, data: RequestData)
     support_request.save()
     _save_relations(support_request, data)
     log_action(actor, support_request, "hub.request.updated", {})
+    index_later(support_request)
     return support_request
 
 
@@ -237,6 +240,7 @@ def _transition(actor, support_request, status: str, action: str, note: str = ""
         f"hub.request.{action}",
         {"from": before, "to": status, "note": note},
     )
+    index_later(support_request)
     return support_request
 
 

