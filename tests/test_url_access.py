@@ -1072,6 +1072,8 @@ CASES = [
     ("knowledge:item_file", "post", lambda w: w["own_item"], 302, 404, 400),  # no file
     ("knowledge:item_download", "get", lambda w: w["published_item"], 200, 200, 200),
     ("knowledge:item_download", "get", lambda w: w["own_item"], 404, 404, 404),  # no file
+    ("knowledge:item_pdf", "get", lambda w: w["own_item"], 404, 404, 200),
+    ("knowledge:item_pdf", "get", lambda w: w["published_item"], 200, 200, 200),
     (
         "knowledge:item_translate",
         "get",

@@ -15,6 +15,7 @@ urlpatterns = [
     path("items/<int:pk>/withdraw/", items.item_withdraw, name="item_withdraw"),
     path("items/<int:pk>/file/", items.item_file, name="item_file"),
     path("items/<int:pk>/download/", items.item_download, name="item_download"),
+    path("items/<int:pk>/sheet.pdf", items.item_pdf, name="item_pdf"),
     path("items/<int:pk>/translate/<str:language>/", items.item_translate, name="item_translate"),
     path("items/<int:pk>/versions/", items.item_versions, name="item_versions"),
     path("items/<int:pk>/versions/<int:number>/", items.item_version, name="item_version"),

@@ -2,12 +2,15 @@
 refused over a newer version, corrections kept as versions, submission checks, withdrawal,
 resource files, downloads, translations, and lessons imported from public projects."""
 
+import datetime
 import uuid
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.test import override_settings
+from django.utils import timezone
 
 from passerelle.accounts.tests.factories import MembershipFactory, OrganisationFactory
 from passerelle.core import content_translation
@@ -18,6 +21,7 @@ from passerelle.knowledge.models import Item, ItemVersion
 from passerelle.knowledge.services import calls, items, lessons
 from passerelle.projects import services as projects
 from passerelle.projects.choices import ProjectStatus
+from passerelle.projects.models import Lesson
 from passerelle.projects.tests.conftest import project_data
 from passerelle.taxonomy.models import CapacityArea
 
@@ -348,3 +352,13 @@ def test_a_lesson_of_a_public_project_becomes_a_draft_once(project_lesson):
     assert item.lessons == project_lesson.text and item.title == project_lesson.title
     assert list(item.projects.all()) == [project_lesson.project]
     assert list(item.gcm_objectives.all()) == list(project_lesson.project.gcm_objectives.all())
+
+
+def test_the_lessons_command_imports_recent_lessons_or_all(project_lesson, capsys):
+    Lesson.objects.filter(pk=project_lesson.pk).update(
+        created=timezone.now() - datetime.timedelta(days=30)
+    )
+    call_command("import_project_lessons")
+    assert "Imported 0 lessons." in capsys.readouterr().out
+    call_command("import_project_lessons", "--all")
+    assert "Imported 1 lesson." in capsys.readouterr().out

@@ -778,3 +778,20 @@ def test_machine_translation_is_offered_when_a_provider_is_configured(published,
     assert as_(editor).post(address, {"action": "machine"}).status_code == 302
     page = text(Client().get(url("item_detail", published.pk, lang="es")))
     assert published.title.upper() in page and "Machine translation" in page
+
+
+def test_the_printable_sheet_is_in_the_readers_language(client, published, editor):
+    from passerelle.core.content_translation import translation_save
+
+    translation_save(
+        actor=fresh(editor), obj=published, language="fr",
+        texts={"title": "Guichets uniques à Dakar", "summary": "Un seul guichet.",
+               "context": "Cinq bureaux.", "activities": "Un guichet.", "results": "Deux jours."},
+    )  # fmt: skip
+    url = reverse("knowledge:item_pdf", args=[published.pk])
+    response = client.get(url, {"lang": "fr"})
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    english = client.get(url, {"lang": "en"})
+    assert english.status_code == 200 and english.content != response.content
+    assert client.get(url, {"lang": "de"}).status_code == 400

@@ -14,7 +14,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Case, Count, IntegerField, Value, When
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_vary_headers
 from django.utils.html import escape, format_html
@@ -33,7 +33,7 @@ from passerelle.core.models import AuditEntry, TranslationProvenance
 from passerelle.core.permissions import get_visible_or_404, require, user_can
 from passerelle.core.workflow import Transition, perform_transition
 
-from .. import selectors
+from .. import pdf, selectors
 from ..choices import Audience, ItemKind, ItemStatus, ReviewStatus
 from ..filters import ItemFilter
 from ..forms.items import (
@@ -561,6 +561,21 @@ def item_download(request, pk):
         content_type=item.file_type or "application/octet-stream",
     )
     response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def item_pdf(request, pk):
+    """The item as a printable A4 sheet, in the language it is read in (`?lang=` as on its
+    page)."""
+    item = selectors.item_get(user=request.user, pk=pk)
+    language = request.GET.get("lang") or request.LANGUAGE_CODE
+    if language not in LANGUAGES:
+        return _bad_request(request, _("This language is not offered."))
+    content = pdf.item_pdf(
+        item, selectors.rendering(item, language), url=settings.SITE_URL + item.get_absolute_url()
+    )
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="passerelle-{item.kind}-{item.pk}.pdf"'
     return response
 
 

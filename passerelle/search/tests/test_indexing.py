@@ -144,3 +144,16 @@ def test_a_change_of_facets_makes_a_new_row_with_the_same_embedding(
     assert search(anonymous, "data", mode="keyword", filters={"country": ["SEN"]}).total == 0
     services.index_object(note)  # nothing changed: the row stays
     assert documents_of(note).get().pk == after.pk
+
+
+def test_the_catch_up_command_indexes_what_changed(make_note, note_texts, capsys):
+    from django.core.management import call_command
+
+    note = make_note(("en", "Border data", "Entries and exits."))
+    call_command("search_catch_up")  # the organisation the note belongs to was never indexed
+    capsys.readouterr()
+    call_command("search_catch_up")
+    assert "Indexed 0 changed objects." in capsys.readouterr().out
+    note.save()  # `updated` moves on
+    call_command("search_catch_up")
+    assert "Indexed 1 changed object." in capsys.readouterr().out
