@@ -349,6 +349,11 @@ SPECTACULAR_SETTINGS = {
         "ReportingLightEnum": "passerelle.pledges.choices.ReportingLight",
         "ContributionKindEnum": "passerelle.funding.choices.ContributionKind",
         "TransactionKindEnum": "passerelle.funding.choices.TransactionKind",
+        # Calls for proposals and calls for practices have the same three statuses.
+        "CallStatusEnum": "passerelle.funding.choices.CallStatus",
+        "KnowledgeItemStatusEnum": "passerelle.knowledge.choices.ItemStatus",
+        "KnowledgeItemKindEnum": "passerelle.knowledge.choices.ItemKind",
+        "KnowledgeScopeEnum": "passerelle.knowledge.choices.Scope",
     },
 }
 
