@@ -60,15 +60,12 @@ def request_practices(request, obj):
     """Practices for a request: those linked to it first, then those sharing its capacity areas
     and GCM objectives, most shared first."""
     support_request = obj[0]
-    areas = list(support_request.capacity_areas.values_list("pk", flat=True))
-    objectives = list(support_request.gcm_objectives.values_list("pk", flat=True))
-    shared = Count("capacity_areas", filter=Q(capacity_areas__in=areas), distinct=True)
-    shared += Count("gcm_objectives", filter=Q(gcm_objectives__in=objectives), distinct=True)
     linked = Q(requests=support_request)
     rows = list(
-        selectors.published_items(user=request.user)
-        .filter(linked | Q(capacity_areas__in=areas) | Q(gcm_objectives__in=objectives))
-        .annotate(shared=shared, linked=Count("requests", filter=linked, distinct=True))
+        selectors.sharing_tags(
+            selectors.published_items(user=request.user), support_request, also=linked
+        )
+        .annotate(linked=Count("requests", filter=linked, distinct=True))
         .order_by("-linked", "-shared", "-published_at")[:LIMIT]
     )
     if not rows:

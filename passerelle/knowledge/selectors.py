@@ -6,7 +6,7 @@ from django.db.models import Avg, Count, F, Prefetch, Q
 from passerelle.assessments.models import Assessment
 from passerelle.core import content_translation
 from passerelle.core.models import AuditEntry, ContentTranslation
-from passerelle.core.permissions import get_visible_or_404
+from passerelle.core.permissions import NOTHING, get_visible_or_404
 from passerelle.hub.models import SupportRequest
 from passerelle.projects.models import Project
 from passerelle.search.selectors import similar
@@ -58,10 +58,6 @@ def rendering(item: Item, language: str) -> content_translation.Rendering:
     return content_translation.in_language(item, list(TRANSLATABLE), language)
 
 
-def translated_languages(item: Item) -> list[str]:
-    return sorted(content_translation.translations_of(item))
-
-
 def translations_in(items, language: str, fields=("title", "summary")) -> dict:
     """{item pk: {language: {field: translation}}} of many items in one language, in one query:
     what `content_translation.in_language(..., translations=)` reads for each row of a list."""
@@ -103,17 +99,22 @@ def related_items(item: Item, *, user, limit: int = 5) -> list[Item]:
     published = published_items(user=user).exclude(pk=item.pk)
     by_pk = published.in_bulk(neighbours)
     related = [by_pk[pk] for pk in neighbours if pk in by_pk]
-    objectives = list(item.gcm_objectives.values_list("pk", flat=True))
-    areas = list(item.capacity_areas.values_list("pk", flat=True))
-    shared = Count("gcm_objectives", filter=Q(gcm_objectives__in=objectives), distinct=True)
-    shared += Count("capacity_areas", filter=Q(capacity_areas__in=areas), distinct=True)
-    sharing = (
-        published.exclude(pk__in=neighbours)
-        .filter(Q(gcm_objectives__in=objectives) | Q(capacity_areas__in=areas))
-        .annotate(shared=shared)
-        .order_by("-shared", "-published_at")
+    sharing = sharing_tags(published.exclude(pk__in=neighbours), item).order_by(
+        "-shared", "-published_at"
     )
     return related + list(sharing[: max(0, limit - len(related))])
+
+
+def sharing_tags(items, tagged, also: Q = NOTHING):
+    """`items` sharing a capacity area or a GCM objective with `tagged` (an item, a request…),
+    or matching `also`, annotated with `shared`: how many of those tags they share."""
+    areas = list(tagged.capacity_areas.values_list("pk", flat=True))
+    objectives = list(tagged.gcm_objectives.values_list("pk", flat=True))
+    shared = Count("capacity_areas", filter=Q(capacity_areas__in=areas), distinct=True)
+    shared += Count("gcm_objectives", filter=Q(gcm_objectives__in=objectives), distinct=True)
+    return items.filter(
+        also | Q(capacity_areas__in=areas) | Q(gcm_objectives__in=objectives)
+    ).annotate(shared=shared)
 
 
 def reviews_of(item: Item, *, user) -> list[Review]:

@@ -56,7 +56,6 @@ PAGE_SIZE = 20
 MY_PAGE_SIZE = 50
 OPEN_CALLS_SHOWN = 5
 # Curators act on an item through these steps; their panel shows when one is open to them.
-CURATION_ACTIONS = ("assign_reviewers", "publish", "decline", "request_changes")
 # My items, the ones waiting for me first.
 STATUS_ORDER = (
     ItemStatus.CHANGES_REQUESTED,
@@ -475,7 +474,7 @@ def render_detail(request, item, *, status=200, forms=None):
         "latest_version": latest_version,
         "reviews": _reviews_for_authors(request, item),
         "history": _history(item) if authors_or_curators else None,
-        "curation": _curation(request, item),
+        "curation": curation_context(request, item),
     }
     if item.is_published:
         rating = selectors.rating_of(item, user)
@@ -512,12 +511,6 @@ def _labels(choices, codes) -> list[tuple[str, str]]:
 
 def _related(item, user, language) -> list[dict]:
     return _rows(selectors.related_items(item, user=user), language)
-
-
-def _curation(request, item):
-    if not any(user_can(request.user, action, item) for action in CURATION_ACTIONS):
-        return None
-    return curation_context(request, item)
 
 
 def _markdown(text: str):
