@@ -6,12 +6,14 @@ from django.core.cache import cache
 from django.utils import translation
 
 from passerelle.accounts.tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+from passerelle.core.search import forget_facet_labels
 
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
     # Throttles and allauth's rate limits live in the cache; tests must not inherit them.
     cache.clear()
+    forget_facet_labels()  # the search's labels of reference data, held by the process
     yield
 
 

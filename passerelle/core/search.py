@@ -12,11 +12,13 @@ only late, never lost.
 """
 
 import datetime
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Model, QuerySet
+from django.utils.translation import get_language
 
 # The facets an object is filtered and counted by. Values are natural keys: area = CapacityArea
 # code, objective = GCMObjective number, region = M49 code, country = ISO alpha-3, actor =
@@ -98,9 +100,30 @@ def register_facet_labels(name: str, resolver: Callable[[list[str]], dict[str, s
     _facet_labels[name] = resolver
 
 
+# Labels found, by (facet, language): reference data, edited rarely (the admin), read on every
+# search; each facet's query cost a round trip (a millisecond or more) per search.
+LABELS_KEPT_SECONDS = 300
+_labels_found: dict[tuple[str, str], tuple[float, dict[str, str]]] = {}
+
+
 def facet_labels(name: str, values: list[str]) -> dict[str, str]:
-    labels = _facet_labels[name](values) if name in _facet_labels and values else {}
-    return {value: str(labels.get(value, value)) for value in values}
+    """Each value's label in the active language; a value without one is its own label."""
+    key = (name, get_language())
+    kept_until, found = _labels_found.get(key, (0.0, {}))
+    if kept_until < time.monotonic():
+        kept_until, found = time.monotonic() + LABELS_KEPT_SECONDS, {}
+    missing = [value for value in values if value not in found]
+    if missing and name in _facet_labels:
+        found = {
+            **found,
+            **{value: str(label) for value, label in _facet_labels[name](missing).items()},
+        }
+        _labels_found[key] = (kept_until, found)
+    return {value: found.get(value, value) for value in values}
+
+
+def forget_facet_labels() -> None:
+    _labels_found.clear()
 
 
 _indexer: Callable[[Model], None] | None = None

@@ -12,7 +12,7 @@ from array import array
 
 import numpy as np
 
-from .inprocess import HeldDocuments
+from .inprocess import HeldDocuments, found_in
 from .models import SearchFacet
 
 
@@ -45,11 +45,22 @@ class FacetIndex(HeldDocuments):
         ids = None
         with self._lock:
             for name, values in filters.items():
-                numbers = [self.pairs.get((name, value)) for value in values]
-                found = [np.array(self.documents[n]) for n in numbers if n is not None]
-                found = np.unique(np.concatenate(found)) if found else np.zeros(0, np.int64)
-                ids = found if ids is None else np.intersect1d(ids, found, assume_unique=True)
+                found = self._ids_with(name, values)
+                ids = found if ids is None else ids[found_in(found, ids)[0]]
         return ids if ids is not None else np.zeros(0, np.int64)
+
+    def _ids_with(self, name: str, values: list[str]) -> np.ndarray:
+        """The ids of the documents with any of `values` of the facet `name` (sorted)."""
+        numbers = [self.pairs.get((name, value)) for value in values]
+        # Each list is in id order (rows are read by id): copied, not sorted again.
+        found = [
+            np.frombuffer(self.documents[n], dtype=np.int64).copy()
+            for n in numbers
+            if n is not None
+        ]
+        if len(found) > 1:
+            return np.unique(np.concatenate(found))
+        return found[0] if found else np.zeros(0, np.int64)
 
     def facets_of(self, document_ids) -> dict[int, list[tuple[str, str]]]:
         """{document id: its (facet, value) pairs}."""

@@ -6,6 +6,8 @@ against the database, and once more than a tenth of the rows held are gone, all 
 import threading
 import time
 
+import numpy as np
+
 from .models import SearchDocument
 
 CHUNK = 5_000
@@ -82,3 +84,13 @@ class HeldDocuments:
 
     def _loaded(self) -> None:
         """Called once the rows of a refresh are all taken in (to build what needs them all)."""
+
+
+def found_in(held: np.ndarray, ids: np.ndarray) -> np.ndarray:
+    """Which of `ids` are in `held`, as a mask over `ids`, and their positions in `held` (a
+    sorted array: ids are held in the order they were read): binary searches, where np.isin
+    sorts both arrays (5 ms for 5,000 ids among 100,000)."""
+    positions = np.searchsorted(held, ids)
+    mask = positions < len(held)
+    mask[mask] = held[positions[mask]] == ids[mask]
+    return mask, positions

@@ -16,7 +16,6 @@ The number of queries does not grow with the results: a few for the candidates, 
 for the door and one per kind on the page, one per facet's labels.
 """
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -25,7 +24,6 @@ import numpy as np
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
-from django.db import connection
 from django.db.models import F, IntegerField, Max
 from django.db.models.expressions import RawSQL
 from django.utils.safestring import SafeString
@@ -36,12 +34,13 @@ from passerelle.core.search import FACETS, facet_labels, searchable_for
 
 from . import highlight, spelling, text
 from .backends import keyword_backend
+from .backends.base import id_subquery
 from .facet_index import FacetIndex
 from .models import SearchDocument
 from .semantic import SemanticIndex
 
 MODES = ("keyword", "semantic", "hybrid")
-CANDIDATES = 500
+CANDIDATES = 300
 SEMANTIC_CANDIDATES = 200
 RRF_K = 60  # reciprocal rank fusion: a document's score is the sum of 1 / (RRF_K + rank)
 MAX_QUERY_LENGTH = 2_000
@@ -91,10 +90,10 @@ class _Document:
     kind: str
     date: date | None
     machine_translated: bool
+    key: tuple[int, str] = field(init=False)  # its object's; read tens of thousands of times
 
-    @property
-    def key(self) -> tuple[int, str]:
-        return (self.content_type_id, self.object_id)
+    def __post_init__(self):
+        self.key = (self.content_type_id, self.object_id)
 
 
 @dataclass
@@ -220,7 +219,7 @@ def _ranking(query: str, mode: str, filters: dict) -> tuple[list[tuple[int, floa
 
 def _newest(allowed) -> list[tuple[int, float]]:
     ids = (
-        SearchDocument.objects.filter(id__in=_among([int(pk) for pk in allowed]))
+        SearchDocument.objects.filter(id__in=_among(allowed))
         .order_by(F("date").desc(nulls_last=True), "-id")
         .values_list("id", flat=True)[:CANDIDATES]
     )
@@ -236,18 +235,19 @@ def _fused(rankings: list[list[tuple[int, float]]]) -> list[tuple[int, float]]:
 
 
 def _documents(ids: list[int]) -> dict[int, _Document]:
-    rows = SearchDocument.objects.filter(id__in=_among(ids)).values_list(
-        "id", "content_type_id", "object_id", "language", "kind", "date", "machine_translated"
+    rows = (
+        SearchDocument.objects.filter(id__in=_among(ids))
+        .order_by()  # read into a dict: sorting them would only cost
+        .values_list(
+            "id", "content_type_id", "object_id", "language", "kind", "date", "machine_translated"
+        )
     )
     return {row[0]: _Document(*row) for row in rows}
 
 
-def _among(ids: list[int]) -> RawSQL:
-    """`ids` as a subquery of one parameter: as `IN (%s, %s, …)`, Django's handling of 2,000
-    parameters costs more than the query."""
-    if connection.vendor == "postgresql":
-        return RawSQL("SELECT unnest(%s::bigint[])", [ids])
-    return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])
+def _among(ids) -> RawSQL:
+    """`ids` as a subquery of one parameter (backends.base.id_subquery)."""
+    return RawSQL(*id_subquery(ids))
 
 
 def _through_the_door(user, documents: dict[int, _Document]) -> dict[int, _Document]:

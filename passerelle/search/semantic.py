@@ -17,7 +17,7 @@ import numpy as np
 
 from passerelle.core import embeddings
 
-from .inprocess import HeldDocuments
+from .inprocess import HeldDocuments, found_in
 
 # Below this cosine a document is unrelated (STACK-NOTES: 0.04 to 0.28 for unrelated texts, a
 # short query against a relevant passage from about 0.25).
@@ -100,7 +100,7 @@ class SemanticIndex(HeldDocuments):
         if not size:
             return []
         # `rows`: the positions scored exactly, None for all of them.
-        rows = None if allowed is None else np.flatnonzero(np.isin(ids, allowed))
+        rows = None if allowed is None else _rows_of(ids, allowed)
         if directions is not None and (size if rows is None else len(rows)) > SHORTLIST:
             first = reduced if rows is None else reduced[rows]
             shortlist = _best(first @ (directions @ vector), SHORTLIST)
@@ -120,6 +120,12 @@ class SemanticIndex(HeldDocuments):
         ids, vectors = self.ids[: self.size], self.vectors[: self.size]
         scores = vectors @ vector
         return [int(ids[i]) for i in _best(scores, limit) if scores[i] >= FLOOR]
+
+
+def _rows_of(ids: np.ndarray, allowed) -> np.ndarray:
+    """The positions of the `allowed` ids among the held `ids`."""
+    mask, positions = found_in(ids, np.asarray(allowed, dtype=np.int64))
+    return positions[mask]
 
 
 def _best(scores: np.ndarray, limit: int) -> np.ndarray:

@@ -1,6 +1,8 @@
 """Typo tolerance: a query word that matches no document is replaced by the closest word of the
 titles (Levenshtein distance, rapidfuzz), the more frequent one among equals. The titles' words
-are held by the process (inprocess.py) with their frequencies."""
+are held by the process (inprocess.py) with their frequencies, and their stems: a word with the
+stem of a title word matches that title, and is left alone without asking the keyword index
+(which, for a common stem, reads every match: 7 ms at 100,000 documents on PostgreSQL)."""
 
 from collections import Counter
 
@@ -19,19 +21,29 @@ def max_edits(word: str) -> int:
 
 
 class TitleVocabulary(HeldDocuments):
-    fields = ("title",)
+    fields = ("title", "language")
 
     def _clear(self) -> None:
         self.counts = Counter()
+        self.stems: set[str] = set()
+        self._stemmed: set[tuple[str, str]] = set()  # (word, language) pairs already stemmed
         self._by_frequency = None
 
     def _add(self, rows: list[tuple]) -> None:
-        for _, title in rows:
-            self.counts.update(word for word in text.words(title) if _correctable(word))
+        for _, title, language in rows:
+            words = [word for word in text.words(title) if _correctable(word)]
+            self.counts.update(words)
+            for pair in {(word, language) for word in words} - self._stemmed:
+                self._stemmed.add(pair)
+                self.stems.add(text.stem(*pair))
         self._by_frequency = None
 
     def __contains__(self, word: str) -> bool:
         return word in self.counts
+
+    def has_stem_of(self, word: str) -> bool:
+        """Whether a title has a word with one of `word`'s stems (in any of the languages)."""
+        return not self.stems.isdisjoint(text.forms(word))
 
     def closest(self, word: str) -> str | None:
         with self._lock:
@@ -53,7 +65,9 @@ def correct(query: str, vocabulary: TitleVocabulary, matches_anything) -> str | 
     """The query with its misspelled words replaced, or None when none is."""
     replacements = {}
     for term in text.query_terms(query):
-        if not _correctable(term) or term in vocabulary or matches_anything(term):
+        if not _correctable(term) or term in vocabulary or vocabulary.has_stem_of(term):
+            continue
+        if matches_anything(term):
             continue
         closest = vocabulary.closest(term)
         if closest is not None and closest != term:

@@ -6,7 +6,6 @@ STACK-NOTES measured (PostgreSQL 78 ms at 100k documents, 846 ms at 1M). A backe
 `limit` matches by a cheap order (the newest first: the primary key, read backwards) and ranks
 only those; documents with every term come first, then those with any of them."""
 
-import json
 from collections.abc import Iterable
 
 from django.db import connection
@@ -50,12 +49,19 @@ def _best_first(hits: list[Candidate]) -> list[Candidate]:
 
 
 def allowed_clause(allowed, column: str) -> tuple[str, list]:
-    """`AND column IN (the allowed ids)`, the ids as one parameter: as a subquery over the
-    facets, PostgreSQL planned a nested loop over every filtered document (150 ms at 100,000
-    documents); as thousands of parameters, Django's handling costs more than the query."""
+    """`AND column IN (the allowed ids)`: as a subquery over the facets, PostgreSQL planned a
+    nested loop over every filtered document (150 ms at 100,000 documents)."""
     if allowed is None:
         return "", []
-    ids = [int(pk) for pk in allowed]
+    subquery, params = id_subquery(allowed)
+    return f" AND {column} IN ({subquery})", params
+
+
+def id_subquery(ids) -> tuple[str, list]:
+    """`SELECT` the integers `ids`, passed as one text parameter: as thousands of parameters,
+    or as a list psycopg adapts element by element, the adaptation costs more than the query
+    (10 ms for 10,000 ids)."""
+    listed = ",".join(str(int(pk)) for pk in ids)
     if connection.vendor == "postgresql":
-        return f" AND {column} = ANY(%s::bigint[])", [ids]
-    return f" AND {column} IN (SELECT value FROM json_each(%s))", [json.dumps(ids)]
+        return "SELECT unnest(%s::bigint[])", ["{" + listed + "}"]
+    return "SELECT value FROM json_each(%s)", ["[" + listed + "]"]

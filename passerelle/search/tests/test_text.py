@@ -40,7 +40,19 @@ def test_snippet_starts_near_the_first_match():
 
 def test_correction_picks_the_closest_and_most_frequent_title_word():
     vocabulary = spelling.TitleVocabulary()
-    vocabulary._add([(1, "Border management"), (2, "Border officials"), (3, "Order of the day")])
+    vocabulary._add(
+        [(1, "Border management", "en"), (2, "Border officials", "en"), (3, "Order of it", "en")]
+    )
     corrected = spelling.correct("bordr training", vocabulary, lambda term: term == "training")
     assert corrected == "border training"
     assert spelling.correct("border", vocabulary, lambda term: False) is None
+
+
+def test_a_word_sharing_a_title_words_stem_is_left_alone_without_asking_the_index():
+    vocabulary = spelling.TitleVocabulary()
+    vocabulary._add([(1, "Formation des agents à la frontière", "fr")])
+    asked = []
+    assert spelling.correct("frontières", vocabulary, asked.append) is None
+    assert asked == []
+    assert spelling.correct("frontxere", vocabulary, asked.append) == "frontière"
+    assert asked == ["frontxere"]
