@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("funding/", include("passerelle.funding.urls")),
     path("search/", include("passerelle.search.urls")),
     path("knowledge/", include("passerelle.knowledge.urls")),
+    path("events/", include("passerelle.events.urls")),
     path("reviews/", include("passerelle.reviews.urls")),
     path("", include("passerelle.core.urls")),
     path("admin/", admin.site.urls),

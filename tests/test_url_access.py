@@ -59,6 +59,7 @@ def _build_world():
         **(projects := _projects(government, owner)),
         **_funding(government, owner, projects),
         **_knowledge(government, owner),
+        **_events(government, owner),
         "organisation": government,
         "owner": owner,
         "outsider": outsider,
@@ -69,6 +70,55 @@ def _build_world():
         "comment": comment,
         "comment_ct": ContentType.objects.get_for_model(comment).pk,
         "follow": follow,
+    }
+
+
+def _events(government, owner):
+    """A published event the government organises, with a side event of its agenda, and the
+    owner's registration (checked in); the government's draft event."""
+    import datetime
+
+    from passerelle.events.models import AgendaItem, Appearance, Event, EventPartner, Speaker
+    from passerelle.events.services import registrations
+
+    def event(slug, status):
+        created = Event.objects.create(
+            slug=slug, title=slug, language="en", kind="conference", format="in_person",
+            status=status, starts_on=datetime.date(2030, 5, 6),
+            ends_on=datetime.date(2030, 5, 7), time_zone="Europe/Zurich", capacity=50,
+            venue_city="Geneva", invitation_only=False,
+        )  # fmt: skip
+        EventPartner.objects.create(event=created, organisation=government, role="organiser")
+        return created
+
+    published, draft = event("forum", "published"), event("draft-forum", "draft")
+    starts = datetime.datetime(2030, 5, 6, 11, tzinfo=datetime.UTC)
+    item = AgendaItem.objects.create(
+        event=published, kind="side_event", title="Launch", capacity=20,
+        starts_at=starts, ends_at=starts + timedelta(hours=1),
+    )  # fmt: skip
+    speaker = Speaker.objects.create(name="Amina Diallo", language="en")
+    Appearance.objects.create(item=item, speaker=speaker, role="speaker")
+    hidden = Speaker.objects.create(name="Not yet announced", language="en")
+    draft_item = AgendaItem.objects.create(
+        event=draft, kind="panel", title="Panel", starts_at=starts,
+        ends_at=starts + timedelta(hours=1),
+    )  # fmt: skip
+    Appearance.objects.create(item=draft_item, speaker=hidden, role="speaker")
+    registration = registrations.register(
+        actor=owner, event=published,
+        data=registrations.RegistrationData(registration_type="delegate"),
+    )  # fmt: skip
+    registrations.check_in(actor=owner, registration=registration)
+    return {
+        "event": {"slug": published.slug},
+        "draft_event": {"slug": draft.slug},
+        "event_item": {"slug": published.slug, "pk": item.pk},
+        "draft_event_item": {"slug": draft.slug, "pk": item.pk},
+        "own_draft_item": {"slug": draft.slug, "pk": draft_item.pk},
+        "speaker": {"pk": speaker.pk},
+        "hidden_speaker": {"pk": hidden.pk},
+        "own_registration": {"code": registration.code},
     }
 
 
@@ -1128,6 +1178,63 @@ CASES = [
     ("api:practicecall-list", "get", lambda w: {}, 200, 200, 200),
     ("api:practicecall-detail", "get", lambda w: w["open_practice_call"], 200, 200, 200),
     ("api:practicecall-detail", "get", lambda w: w["draft_practice_call"], 404, 404, 404),
+    # Events: published pages public, a draft its organisers' (404 for others); registrations
+    # their person's (404 for others); running registrations the organisers' (403 for others).
+    ("events:event_list", "get", lambda w: {}, 200, 200, 200),
+    ("events:event_create", "get", lambda w: {}, 302, 200, 200),
+    ("events:event_detail", "get", lambda w: w["event"], 200, 200, 200),
+    ("events:event_detail", "get", lambda w: w["draft_event"], 404, 404, 200),
+    ("events:agenda", "get", lambda w: w["event"], 200, 200, 200),
+    ("events:agenda", "get", lambda w: w["draft_event"], 404, 404, 200),
+    ("events:item_detail", "get", lambda w: w["event_item"], 200, 200, 200),
+    ("events:item_detail", "get", lambda w: w["draft_event_item"], 404, 404, 404),  # not its
+    ("events:speakers", "get", lambda w: w["event"], 200, 200, 200),
+    ("events:programme_pdf", "get", lambda w: w["event"], 200, 200, 200),
+    ("events:programme_pdf", "get", lambda w: w["draft_event"], 404, 404, 200),
+    ("events:event_calendar", "get", lambda w: w["event"], 200, 200, 200),
+    ("events:event_calendar", "get", lambda w: w["draft_event"], 404, 404, 200),
+    ("events:item_calendar", "get", lambda w: w["event_item"], 200, 200, 200),
+    ("events:register", "get", lambda w: w["event"], 302, 200, 200),
+    ("events:register", "get", lambda w: w["draft_event"], 302, 404, 403),  # not open
+    ("events:register", "post", lambda w: w["event"], 302, 400, 400),  # empty form
+    ("events:my_registrations", "get", lambda w: {}, 302, 200, 200),
+    ("events:registration_detail", "get", lambda w: w["own_registration"], 302, 404, 200),
+    ("events:registration_cancel", "get", lambda w: w["own_registration"], 302, 404, 200),
+    ("events:registration_data", "get", lambda w: w["own_registration"], 302, 404, 200),
+    ("events:registration_delete", "get", lambda w: w["own_registration"], 302, 404, 200),
+    ("events:certificate_pdf", "get", lambda w: w["own_registration"], 302, 404, 200),
+    ("events:participants", "get", lambda w: w["event"], 302, 403, 200),
+    ("events:participants", "get", lambda w: w["draft_event"], 302, 404, 200),
+    ("events:participants_csv", "get", lambda w: w["event"], 302, 403, 200),
+    ("events:check_in", "get", lambda w: w["event"], 302, 403, 200),
+    ("events:check_in", "post", lambda w: w["event"], 302, 403, 400),  # no code
+    ("events:invitations", "get", lambda w: w["event"], 302, 403, 200),
+    ("events:event_edit", "get", lambda w: w["event"], 302, 403, 200),
+    ("events:event_edit", "get", lambda w: w["draft_event"], 302, 404, 200),
+    ("events:event_publish", "get", lambda w: w["draft_event"], 302, 404, 200),
+    ("events:event_publish", "post", lambda w: w["event"], 302, 403, 400),  # published
+    ("events:event_cancel", "get", lambda w: w["event"], 302, 403, 200),
+    ("events:event_cancel", "post", lambda w: w["draft_event"], 302, 404, 302),
+    ("events:item_create", "get", lambda w: w["event"], 302, 403, 200),
+    ("events:item_edit", "get", lambda w: w["event_item"], 302, 403, 200),
+    ("events:item_delete", "get", lambda w: w["event_item"], 302, 403, 200),
+    ("api:event-list", "get", lambda w: {}, 200, 200, 200),
+    ("api:event-detail", "get", lambda w: w["event"], 200, 200, 200),
+    ("api:event-detail", "get", lambda w: w["draft_event"], 404, 404, 200),
+    ("api:eventagendaitem-list", "get", lambda w: {}, 200, 200, 200),
+    ("api:eventagendaitem-detail", "get", lambda w: {"pk": w["event_item"]["pk"]}, 200, 200, 200),
+    ("api:eventspeaker-list", "get", lambda w: {}, 200, 200, 200),
+    ("api:eventspeaker-detail", "get", lambda w: w["speaker"], 200, 200, 200),
+    ("api:eventspeaker-detail", "get", lambda w: w["hidden_speaker"], 404, 404, 200),
+    ("events:item_detail", "get", lambda w: w["own_draft_item"], 404, 404, 200),
+    (
+        "api:eventagendaitem-detail",
+        "get",
+        lambda w: {"pk": w["own_draft_item"]["pk"]},
+        404,
+        404,
+        200,
+    ),
     # Search: public; each reader finds what the door lets them see.
     ("search:results", "get", lambda w: {}, 200, 200, 200),
     ("api:search-list", "get", lambda w: {}, 200, 200, 200),

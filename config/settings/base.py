@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "passerelle.funding",
     "passerelle.search",
     "passerelle.knowledge",
+    "passerelle.events",
     "passerelle.reviews",
     "passerelle.api",
 ]
@@ -354,6 +355,8 @@ SPECTACULAR_SETTINGS = {
         "KnowledgeItemStatusEnum": "passerelle.knowledge.choices.ItemStatus",
         "KnowledgeItemKindEnum": "passerelle.knowledge.choices.ItemKind",
         "KnowledgeScopeEnum": "passerelle.knowledge.choices.Scope",
+        "EventFormatEnum": "passerelle.events.choices.EventFormat",
+        "SpeakerRoleEnum": "passerelle.events.choices.SpeakerRole",
     },
 }
 

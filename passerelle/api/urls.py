@@ -19,6 +19,7 @@ from passerelle.assessments.api import (
 from passerelle.community.api.comments import CommentViewSet, FollowViewSet
 from passerelle.community.api.moderation import ModerationCaseViewSet, ReportViewSet
 from passerelle.community.api.notifications import NotificationViewSet
+from passerelle.events.api import AgendaItemViewSet, EventViewSet, SpeakerViewSet
 from passerelle.funding.api import (
     CallViewSet,
     ContributionViewSet,
@@ -85,6 +86,10 @@ router.register("exchange-rates", ExchangeRateViewSet, basename="exchangerate")
 # Knowledge base
 router.register("knowledge-items", ItemViewSet, basename="knowledgeitem")
 router.register("practice-calls", PracticeCallViewSet, basename="practicecall")
+# Events
+router.register("events", EventViewSet, basename="event")
+router.register("event-agenda-items", AgendaItemViewSet, basename="eventagendaitem")
+router.register("event-speakers", SpeakerViewSet, basename="eventspeaker")
 # Search
 router.register("search", SearchViewSet, basename="search")
 

@@ -59,19 +59,23 @@ def translations_of(obj) -> dict[str, dict[str, ContentTranslation]]:
     return found
 
 
-def in_language(obj, fields: list[str], language: str, translations=None) -> Rendering:
+def in_language(
+    obj, fields: list[str], language: str, translations=None, original_language=None
+) -> Rendering:
     """`fields` of `obj` in `language` if it is the original or every non-empty field has a
     translation in it; else the original. `translations` (from `translations_of`) saves the
-    query when the caller already has them."""
+    query when the caller already has them. The original's language is `obj.language`, or
+    `original_language` for an object written in its parent's (an event's agenda item)."""
+    source = original_language or obj.language
     original = {name: getattr(obj, name) for name in fields}
-    if language == obj.language:
-        return Rendering(obj.language, original, is_original=True, machine=False)
+    if language == source:
+        return Rendering(source, original, is_original=True, machine=False)
     if translations is None:
         translations = translations_of(obj)
     rows = translations.get(language, {})
     wanted = [name for name in fields if original[name]]
     if not wanted or any(name not in rows for name in wanted):
-        return Rendering(obj.language, original, is_original=True, machine=False)
+        return Rendering(source, original, is_original=True, machine=False)
     rendered = {name: rows[name].text if name in rows else "" for name in fields}
     machine = any(rows[name].provenance == TranslationProvenance.MACHINE for name in wanted)
     return Rendering(language, rendered, is_original=False, machine=machine)
