@@ -58,8 +58,10 @@ def setup_django(url: str) -> None:
     os.environ.pop("REDIS_URL", None)
     sys.path.insert(0, str(ROOT))
     import django
+    from django.test.utils import setup_test_environment
 
     django.setup()
+    setup_test_environment()  # the test client's host allowed, e-mail kept in memory
 
 
 def prepare() -> tuple[int, list[int]]:
@@ -92,24 +94,30 @@ def _post_as(user_id: int, path: str, data: dict):
     return client.post(path, data)
 
 
-def register_worker(url: str, slug: str, user_ids: list[int], start, results) -> None:
-    """One worker process: wait for the start, then register its people one after another."""
+def register_worker(url: str, slug: str, user_ids: list[int], ready, start, results) -> None:
+    """One worker process: once ready, wait for the start, then register its people one after
+    another (each form with its one-time token, as the page gives it)."""
     setup_django(url)
+    import uuid
+
     from django.urls import reverse
 
     path = reverse("events:register", kwargs={"slug": slug})
+    ready.put(os.getpid())
     start.wait()
     for user_id in user_ids:
-        response = _post_as(user_id, path, {"registration_type": "observer"})
+        form = {"registration_type": "observer", "submission": str(uuid.uuid4())}
+        response = _post_as(user_id, path, form)
         results.put((user_id, response.status_code, time.monotonic()))
 
 
-def cancel_worker(url: str, codes: list[str], start, results) -> None:
+def cancel_worker(url: str, codes: list[str], ready, start, results) -> None:
     setup_django(url)
     from django.urls import reverse
 
     from passerelle.events.models import Registration
 
+    ready.put(os.getpid())
     start.wait()
     for code in codes:
         registration = Registration.objects.get(code=code)
@@ -120,14 +128,15 @@ def cancel_worker(url: str, codes: list[str], start, results) -> None:
 
 def in_parallel(target, shares: list[list], url: str, *arguments) -> tuple[list, float]:
     context = multiprocessing.get_context("spawn")
-    start, results = context.Event(), context.Queue()
+    ready, start, results = context.Queue(), context.Event(), context.Queue()
     workers = [
-        context.Process(target=target, args=(url, *arguments, share, start, results))
+        context.Process(target=target, args=(url, *arguments, share, ready, start, results))
         for share in shares
     ]
     for worker in workers:
         worker.start()
-    time.sleep(3)  # every worker has set Django up and waits
+    for _ in workers:  # every worker has set Django up and waits
+        ready.get(timeout=300)
     began = time.monotonic()
     start.set()
     outcomes = [results.get(timeout=600) for _ in range(sum(len(share) for share in shares))]
