@@ -78,7 +78,17 @@ def _events(government, owner):
     owner's registration (checked in); the government's draft event."""
     import datetime
 
-    from passerelle.events.models import AgendaItem, Appearance, Event, EventPartner, Speaker
+    from passerelle.events.models import (
+        AgendaItem,
+        Appearance,
+        DiscussionSpace,
+        Event,
+        EventPartner,
+        Poll,
+        SessionQuestion,
+        Speaker,
+        Statement,
+    )
     from passerelle.events.services import registrations
 
     def event(slug, status):
@@ -110,6 +120,27 @@ def _events(government, owner):
         data=registrations.RegistrationData(registration_type="delegate"),
     )  # fmt: skip
     registrations.check_in(actor=owner, registration=registration)
+    statement = Statement.objects.create(
+        item=item, organisation=government, title="Our statement", text="We commit.",
+        language="en", submitted_by=owner,
+    )  # fmt: skip
+    question = SessionQuestion.objects.create(item=item, asked_by=owner, text="How?")
+    draft_poll, open_poll = (
+        Poll.objects.create(item=item, question="Useful?", options=["Yes", "No"], status=status)
+        for status in ("draft", "open")
+    )
+    now = timezone.now()
+
+    def space(slug, opens_at):
+        created = DiscussionSpace.objects.create(
+            slug=slug, title=slug, theme="Partnerships", description="Share experience.",
+            language="en", organisation=government, opens_at=opens_at,
+        )  # fmt: skip
+        created.moderators.add(owner)
+        return created
+
+    open_space, upcoming_space = space("forum", now), space("later", now + timedelta(days=9))
+    on_item = {"slug": published.slug, "pk": item.pk}
     return {
         "event": {"slug": published.slug},
         "draft_event": {"slug": draft.slug},
@@ -119,6 +150,13 @@ def _events(government, owner):
         "speaker": {"pk": speaker.pk},
         "hidden_speaker": {"pk": hidden.pk},
         "own_registration": {"code": registration.code},
+        "statement": {**on_item, "statement_pk": statement.pk},
+        "question_answered": {**on_item, "question_pk": question.pk, "decision": "answered"},
+        "draft_poll": {**on_item, "poll_pk": draft_poll.pk},
+        "open_poll": {**on_item, "poll_pk": open_poll.pk},
+        "draft_poll_open": {**on_item, "poll_pk": draft_poll.pk, "action": "open"},
+        "space": {"slug": open_space.slug},
+        "upcoming_space": {"slug": upcoming_space.slug},
     }
 
 
@@ -1235,6 +1273,40 @@ CASES = [
         404,
         200,
     ),
+    ("events:participation_statements", "get", lambda w: w["event_item"], 200, 200, 200),
+    ("events:participation_statement_file", "get", lambda w: w["statement"], 404, 404, 404),
+    ("events:participation_statement_withdraw", "get", lambda w: w["statement"], 302, 404, 200),
+    ("events:participation_questions", "get", lambda w: w["event_item"], 200, 200, 200),
+    (
+        "events:participation_question_decide",
+        "post",
+        lambda w: w["question_answered"],
+        302,
+        404,  # a pending question is its asker's and the organisers'
+        302,
+    ),
+    ("events:participation_poll_create", "get", lambda w: w["event_item"], 302, 403, 200),
+    ("events:participation_poll", "get", lambda w: w["open_poll"], 200, 200, 200),
+    ("events:participation_poll", "get", lambda w: w["draft_poll"], 404, 404, 200),
+    ("events:participation_poll_action", "post", lambda w: w["draft_poll_open"], 302, 404, 302),
+    ("events:space_list", "get", lambda w: {}, 200, 200, 200),
+    ("events:space_create", "get", lambda w: {}, 302, 200, 200),
+    ("events:space_detail", "get", lambda w: w["space"], 200, 200, 200),
+    ("events:space_detail", "get", lambda w: w["upcoming_space"], 404, 404, 200),
+    ("events:space_edit", "get", lambda w: w["space"], 302, 403, 200),
+    ("events:space_close", "get", lambda w: w["space"], 302, 403, 200),
+    ("api:eventstatement-list", "get", lambda w: {}, 200, 200, 200),
+    (
+        "api:eventstatement-detail",
+        "get",
+        lambda w: {"pk": w["statement"]["statement_pk"]},
+        404,
+        404,
+        200,
+    ),
+    ("api:discussionspace-list", "get", lambda w: {}, 200, 200, 200),
+    ("api:discussionspace-detail", "get", lambda w: w["space"], 200, 200, 200),
+    ("api:discussionspace-detail", "get", lambda w: w["upcoming_space"], 404, 404, 200),
     # Search: public; each reader finds what the door lets them see.
     ("search:results", "get", lambda w: {}, 200, 200, 200),
     ("api:search-list", "get", lambda w: {}, 200, 200, 200),

@@ -20,6 +20,8 @@ from passerelle.community.api.comments import CommentViewSet, FollowViewSet
 from passerelle.community.api.moderation import ModerationCaseViewSet, ReportViewSet
 from passerelle.community.api.notifications import NotificationViewSet
 from passerelle.events.api import AgendaItemViewSet, EventViewSet, SpeakerViewSet
+from passerelle.events.api_participation import StatementViewSet
+from passerelle.events.api_spaces import DiscussionSpaceViewSet
 from passerelle.funding.api import (
     CallViewSet,
     ContributionViewSet,
@@ -90,6 +92,8 @@ router.register("practice-calls", PracticeCallViewSet, basename="practicecall")
 router.register("events", EventViewSet, basename="event")
 router.register("event-agenda-items", AgendaItemViewSet, basename="eventagendaitem")
 router.register("event-speakers", SpeakerViewSet, basename="eventspeaker")
+router.register("event-statements", StatementViewSet, basename="eventstatement")
+router.register("discussion-spaces", DiscussionSpaceViewSet, basename="discussionspace")
 # Search
 router.register("search", SearchViewSet, basename="search")
 

@@ -58,6 +58,8 @@ def discussion_objects(entry: registry.Commentable, user, *, write: bool = False
     rule = discussion_q(entry, user, write=write)
     if rule is None:
         return entry.model.objects.none()
+    if write and entry.writable_q is not None:
+        rule &= entry.writable_q()
     return entry.model.objects.visible_to(user).filter(rule)
 
 

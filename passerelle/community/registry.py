@@ -41,6 +41,9 @@ class Commentable:
     space_moderators_q: Callable[[Any], Q] | None = None
     # The core.sections page the discussion appears on (None: the module includes it itself).
     page: str | None = None
+    # () → Q selecting the objects whose discussion takes new comments now (a forum open between
+    # two dates); None: always, for whoever may write.
+    writable_q: Callable[[], Q] | None = None
 
 
 @dataclass(frozen=True)

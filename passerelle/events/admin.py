@@ -123,3 +123,9 @@ class EventInvitationAdmin(admin.ModelAdmin):
     list_filter = ["event__status"]
     search_fields = ["email", "event__title"]
     raw_id_fields = ["event", "invited_by"]
+
+
+from . import (  # noqa: E402  (registered once the models above are)
+    admin_participation,  # noqa: F401  (registers the participation models)
+    admin_spaces,  # noqa: F401  (registers the discussion spaces)
+)

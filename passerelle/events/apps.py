@@ -8,4 +8,12 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events and dialogue")
 
     def ready(self):
-        from . import demo, permissions, search_index, sections  # noqa: F401
+        from . import (  # noqa: F401
+            demo,
+            permissions,
+            permissions_participation,
+            permissions_spaces,
+            registrations_spaces,
+            search_index,
+            sections,
+        )

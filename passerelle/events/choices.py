@@ -74,3 +74,18 @@ class RegistrationStatus(models.TextChoices):
 
 # A registration that holds or waits for a seat.
 ACTIVE = (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED)
+
+
+class QuestionStatus(models.TextChoices):
+    """A participant's question to a session: waiting for the moderators, taken up (answered
+    in the room), or set aside."""
+
+    PENDING = "pending", _("Waiting")
+    ANSWERED = "answered", _("Answered")
+    DISMISSED = "dismissed", _("Set aside")
+
+
+class PollStatus(models.TextChoices):
+    DRAFT = "draft", _("Not open yet")
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Closed")

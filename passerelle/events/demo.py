@@ -43,6 +43,7 @@ from .choices import (
     RegistrationType,
     SpeakerRole,
 )
+from .demo_spaces import load_spaces
 from .models import (
     AgendaItem,
     Appearance,
@@ -261,6 +262,7 @@ def load_events(context: DemoContext) -> None:
     forum = _review_forum(iom, speakers)
     rcp = _rcp_meeting(iom)
     context.data["events"] = {"idm": idm.slug, "forum": forum.slug, "rcp": rcp.slug}
+    load_spaces(context)  # the permanent forums, the first linked to the IDM
 
 
 def _email(local: str) -> str:

@@ -27,6 +27,8 @@ from .choices import (
     EventKind,
     EventStatus,
     PartnerRole,
+    PollStatus,
+    QuestionStatus,
     RegistrationStatus,
     RegistrationType,
     SpeakerRole,
@@ -450,3 +452,184 @@ class EventInvitation(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.email
+
+
+# Participation in a session --------------------------------------------------------------------
+
+
+class Statement(TimeStampedModel):
+    """A delegation's statement at a session (text and/or file), public once the session is
+    over; until then its delegation and those who run the event read it."""
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="statements")
+    organisation = models.ForeignKey(
+        "accounts.Organisation",
+        verbose_name=_("delegation"),
+        on_delete=models.PROTECT,
+        related_name="event_statements",
+    )
+    title = models.CharField(_("title"), max_length=250)
+    text = models.TextField(_("text"), max_length=30_000, blank=True)
+    file = models.FileField(_("file"), upload_to="events/statements/%Y/", blank=True)
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    is_demo = models.BooleanField(_("demo data"), default=False)
+
+    objects = RestrictedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("statement")
+        verbose_name_plural = _("statements")
+        ordering = ["item", "created"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(text="") | ~Q(file=""), name="events_statement_text_or_file"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class SessionQuestion(TimeStampedModel):
+    """A participant's question to a session, for its moderators."""
+
+    item = models.ForeignKey(
+        AgendaItem, on_delete=models.CASCADE, related_name="participant_questions"
+    )
+    asked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    text = models.TextField(_("question"), max_length=1000)
+    status = models.CharField(
+        _("status"), max_length=10, choices=QuestionStatus.choices, default=QuestionStatus.PENDING
+    )
+
+    objects = RestrictedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("question from a participant")
+        verbose_name_plural = _("questions from participants")
+        ordering = ["item", "created"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=QuestionStatus.values), name="events_question_status_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class Poll(TimeStampedModel):
+    """A live poll during a session: one question, its options, one vote per person."""
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="polls")
+    question = models.CharField(_("question"), max_length=300)
+    options = models.JSONField(_("options"), help_text=_("Two to ten answers."))
+    status = models.CharField(
+        _("status"), max_length=10, choices=PollStatus.choices, default=PollStatus.DRAFT
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = RestrictedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("poll")
+        verbose_name_plural = _("polls")
+        ordering = ["item", "created"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=PollStatus.values), name="events_poll_status_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.question
+
+
+class PollVote(models.Model):
+    poll = models.ForeignKey(Poll, on_delete=models.CASCADE, related_name="votes")
+    voter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    option = models.PositiveSmallIntegerField(_("answer"))
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("vote")
+        verbose_name_plural = _("votes")
+        constraints = [
+            models.UniqueConstraint(fields=["poll", "voter"], name="events_vote_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.poll} — {self.option}"
+
+
+# Discussion spaces (the permanent forums) ----------------------------------------------------
+
+
+class DiscussionSpace(TimeStampedModel):
+    """A permanent forum to share experience on a theme, open between two dates; its comments are
+    the community module's (threaded, moderated), its moderators write a summary at closing."""
+
+    slug = models.SlugField(_("short name"), max_length=80, unique=True)
+    title = models.CharField(_("title"), max_length=250)
+    theme = models.CharField(_("theme"), max_length=250)
+    description = models.TextField(_("description"), max_length=10_000)
+    audience = models.CharField(_("expected audience"), max_length=300, blank=True)
+    language = models.CharField(
+        _("language of the texts"), max_length=5, choices=settings.LANGUAGES
+    )
+    languages = models.JSONField(_("languages of the discussion"), default=list, blank=True)
+    questions = models.JSONField(
+        _("discussion questions"), default=list, blank=True, help_text=_("In order.")
+    )
+    event = models.ForeignKey(
+        Event,
+        verbose_name=_("event"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="discussion_spaces",
+    )
+    organisation = models.ForeignKey(
+        "accounts.Organisation",
+        verbose_name=_("hosted by"),
+        on_delete=models.PROTECT,
+        related_name="discussion_spaces",
+    )
+    moderators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, related_name="moderated_spaces", verbose_name=_("moderators")
+    )
+    opens_at = models.DateTimeField(_("opens"))
+    closes_at = models.DateTimeField(_("closes"), null=True, blank=True)
+    summary = models.TextField(_("summary by the moderators"), max_length=20_000, blank=True)
+    summary_published_at = models.DateTimeField(_("summary published"), null=True, blank=True)
+    is_demo = models.BooleanField(_("demo data"), default=False)
+
+    objects = RestrictedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("discussion space")
+        verbose_name_plural = _("discussion spaces")
+        ordering = ["-opens_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(closes_at__isnull=True) | Q(closes_at__gt=F("opens_at")),
+                name="events_space_closes_after_opening",
+            ),
+            models.CheckConstraint(
+                condition=Q(summary_published_at__isnull=True) | ~Q(summary=""),
+                name="events_space_summary_written",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("events:space_detail", kwargs={"slug": self.slug})

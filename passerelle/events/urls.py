@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import events, manage, registrations
+from .views import events, manage, participation, registrations, spaces
 
 app_name = "events"
 
@@ -36,6 +36,12 @@ urlpatterns = [
         registrations.certificate_pdf,
         name="certificate_pdf",
     ),
+    # Discussion spaces (views/spaces.py)
+    path("spaces/", spaces.space_list, name="space_list"),
+    path("spaces/new/", spaces.space_create, name="space_create"),
+    path("spaces/<slug:slug>/", spaces.space_detail, name="space_detail"),
+    path("spaces/<slug:slug>/edit/", spaces.space_edit, name="space_edit"),
+    path("spaces/<slug:slug>/close/", spaces.space_close, name="space_close"),
     # An event's pages (views/events.py)
     path("<slug:slug>/", events.event_detail, name="event_detail"),
     path("<slug:slug>/agenda/", events.agenda, name="agenda"),
@@ -44,6 +50,47 @@ urlpatterns = [
     path("<slug:slug>/programme.pdf", events.programme_pdf, name="programme_pdf"),
     path("<slug:slug>/calendar.ics", events.event_calendar, name="event_calendar"),
     path("<slug:slug>/agenda/<int:pk>/calendar.ics", events.item_calendar, name="item_calendar"),
+    # Participation in a session (views/participation.py)
+    path(
+        "<slug:slug>/agenda/<int:pk>/statements/",
+        participation.statements,
+        name="participation_statements",
+    ),
+    path(
+        "<slug:slug>/agenda/<int:pk>/statements/<int:statement_pk>/",
+        participation.statement_file,
+        name="participation_statement_file",
+    ),
+    path(
+        "<slug:slug>/agenda/<int:pk>/statements/<int:statement_pk>/withdraw/",
+        participation.statement_withdraw,
+        name="participation_statement_withdraw",
+    ),
+    path(
+        "<slug:slug>/agenda/<int:pk>/questions/",
+        participation.questions,
+        name="participation_questions",
+    ),
+    path(
+        "<slug:slug>/agenda/<int:pk>/questions/<int:question_pk>/<str:decision>/",
+        participation.question_decide,
+        name="participation_question_decide",
+    ),
+    path(
+        "<slug:slug>/agenda/<int:pk>/polls/new/",
+        participation.poll_create,
+        name="participation_poll_create",
+    ),
+    path(
+        "<slug:slug>/agenda/<int:pk>/polls/<int:poll_pk>/",
+        participation.poll_detail,
+        name="participation_poll",
+    ),
+    path(
+        "<slug:slug>/agenda/<int:pk>/polls/<int:poll_pk>/<str:action>/",
+        participation.poll_action,
+        name="participation_poll_action",
+    ),
     # Registering and running registrations (views/registrations.py)
     path("<slug:slug>/register/", registrations.register, name="register"),
     path("<slug:slug>/participants/", registrations.participants, name="participants"),

@@ -15,6 +15,7 @@ from passerelle.community.models import Comment, CommentRevision, Follow, Reacti
 from passerelle.community.permissions import may_read_discussion
 from passerelle.community.selectors import followers_of, thread_page
 from passerelle.core.models import AuditEntry
+from passerelle.events.models import DiscussionSpace
 from passerelle.geo.models import Country
 from passerelle.knowledge.models import Item
 from passerelle.taxonomy.models import CapacityArea, GCMObjective
@@ -55,6 +56,15 @@ MAKERS = {
         title="A practice",
         summary="In short.",
         scope="national",
+    ),
+    DiscussionSpace: lambda owner_org: DiscussionSpace.objects.create(
+        slug="forum",
+        title="A forum",
+        theme="Partnerships",
+        description="Share experience.",
+        language="en",
+        organisation=owner_org,
+        opens_at=timezone.now(),
     ),
 }
 

@@ -19,6 +19,7 @@ from ..choices import PartnerRole
 from ..filters import EventFilter
 from ..permissions import can_create_events, organises, runs
 from ..services.registrations import registration_window_error
+from . import participation
 
 PAGE_SIZE = 20
 LANGUAGES = dict(settings.LANGUAGES)
@@ -165,6 +166,7 @@ def item_detail(request, slug, pk):
         "registration_closed": registration_window_error(event),
         "is_organiser": organises(request.user, event),
         "runs_event": runs(request.user, event),
+        **participation.section_context(request, item),
     }
     return render(request, "events/item_detail.html", context)
 
