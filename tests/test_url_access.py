@@ -81,9 +81,11 @@ def _events(government, owner):
     from passerelle.events.models import (
         AgendaItem,
         Appearance,
+        ClosingReport,
         DiscussionSpace,
         Event,
         EventPartner,
+        Outcome,
         Poll,
         SessionQuestion,
         Speaker,
@@ -140,6 +142,10 @@ def _events(government, owner):
         return created
 
     open_space, upcoming_space = space("forum", now), space("later", now + timedelta(days=9))
+    ClosingReport.objects.create(event=published, summary="We met.", published_at=now)
+    outcome = Outcome.objects.create(
+        event=published, kind="commitment", text="Train border officials.", owner=government
+    )
     on_item = {"slug": published.slug, "pk": item.pk}
     return {
         "event": {"slug": published.slug},
@@ -157,6 +163,9 @@ def _events(government, owner):
         "draft_poll_open": {**on_item, "poll_pk": draft_poll.pk, "action": "open"},
         "space": {"slug": open_space.slug},
         "upcoming_space": {"slug": upcoming_space.slug},
+        "outcome": {"slug": published.slug, "pk": outcome.pk},
+        "outcome_to_pledge": {"slug": published.slug, "pk": outcome.pk, "target": "pledge"},
+        "outcome_pk": {"pk": outcome.pk},
     }
 
 
@@ -1307,6 +1316,15 @@ CASES = [
     ("api:discussionspace-list", "get", lambda w: {}, 200, 200, 200),
     ("api:discussionspace-detail", "get", lambda w: w["space"], 200, 200, 200),
     ("api:discussionspace-detail", "get", lambda w: w["upcoming_space"], 404, 404, 200),
+    ("events:closing_report", "get", lambda w: w["event"], 200, 200, 200),
+    ("events:closing_report", "get", lambda w: w["draft_event"], 404, 404, 302),  # to write it
+    ("events:closing_report_edit", "get", lambda w: w["event"], 302, 403, 200),
+    ("events:closing_report_publish", "post", lambda w: w["draft_event"], 302, 404, 404),  # none
+    ("events:outcome_create", "get", lambda w: w["event"], 302, 403, 200),
+    ("events:outcome_edit", "get", lambda w: w["outcome"], 302, 403, 200),
+    ("events:outcome_follow_up", "get", lambda w: w["outcome_to_pledge"], 302, 403, 200),
+    ("api:eventoutcome-list", "get", lambda w: {}, 200, 200, 200),
+    ("api:eventoutcome-detail", "get", lambda w: w["outcome_pk"], 200, 200, 200),
     # Search: public; each reader finds what the door lets them see.
     ("search:results", "get", lambda w: {}, 200, 200, 200),
     ("api:search-list", "get", lambda w: {}, 200, 200, 200),

@@ -20,6 +20,7 @@ from passerelle.community.api.comments import CommentViewSet, FollowViewSet
 from passerelle.community.api.moderation import ModerationCaseViewSet, ReportViewSet
 from passerelle.community.api.notifications import NotificationViewSet
 from passerelle.events.api import AgendaItemViewSet, EventViewSet, SpeakerViewSet
+from passerelle.events.api_outcomes import OutcomeViewSet
 from passerelle.events.api_participation import StatementViewSet
 from passerelle.events.api_spaces import DiscussionSpaceViewSet
 from passerelle.funding.api import (
@@ -93,6 +94,7 @@ router.register("events", EventViewSet, basename="event")
 router.register("event-agenda-items", AgendaItemViewSet, basename="eventagendaitem")
 router.register("event-speakers", SpeakerViewSet, basename="eventspeaker")
 router.register("event-statements", StatementViewSet, basename="eventstatement")
+router.register("event-outcomes", OutcomeViewSet, basename="eventoutcome")
 router.register("discussion-spaces", DiscussionSpaceViewSet, basename="discussionspace")
 # Search
 router.register("search", SearchViewSet, basename="search")

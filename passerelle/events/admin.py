@@ -126,6 +126,7 @@ class EventInvitationAdmin(admin.ModelAdmin):
 
 
 from . import (  # noqa: E402  (registered once the models above are)
+    admin_outcomes,  # noqa: F401  (registers the closing reports and outcomes)
     admin_participation,  # noqa: F401  (registers the participation models)
     admin_spaces,  # noqa: F401  (registers the discussion spaces)
 )

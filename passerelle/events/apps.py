@@ -11,6 +11,7 @@ class EventsConfig(AppConfig):
         from . import (  # noqa: F401
             demo,
             permissions,
+            permissions_outcomes,
             permissions_participation,
             permissions_spaces,
             registrations_spaces,

@@ -89,3 +89,17 @@ class PollStatus(models.TextChoices):
     DRAFT = "draft", _("Not open yet")
     OPEN = "open", _("Open")
     CLOSED = "closed", _("Closed")
+
+
+class OutcomeKind(models.TextChoices):
+    RECOMMENDATION = "recommendation", _("Recommendation")
+    COMMITMENT = "commitment", _("Commitment")
+
+
+class OutcomeStatus(models.TextChoices):
+    """A recommendation or commitment heard at an event, followed until it is done."""
+
+    OPEN = "open", _("Open")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Done")
+    DROPPED = "dropped", _("Dropped")

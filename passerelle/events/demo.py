@@ -43,6 +43,7 @@ from .choices import (
     RegistrationType,
     SpeakerRole,
 )
+from .demo_outcomes import load_outcomes
 from .demo_spaces import load_spaces
 from .models import (
     AgendaItem,
@@ -263,6 +264,7 @@ def load_events(context: DemoContext) -> None:
     rcp = _rcp_meeting(iom)
     context.data["events"] = {"idm": idm.slug, "forum": forum.slug, "rcp": rcp.slug}
     load_spaces(context)  # the permanent forums, the first linked to the IDM
+    load_outcomes(context)  # the IDM's closing report and the outcomes followed
 
 
 def _email(local: str) -> str:

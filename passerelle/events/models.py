@@ -26,6 +26,8 @@ from .choices import (
     EventFormat,
     EventKind,
     EventStatus,
+    OutcomeKind,
+    OutcomeStatus,
     PartnerRole,
     PollStatus,
     QuestionStatus,
@@ -633,3 +635,111 @@ class DiscussionSpace(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("events:space_detail", kwargs={"slug": self.slug})
+
+
+# After the event: the closing report and the outcomes followed ----------------------------------
+
+
+class ClosingReport(TimeStampedModel):
+    """What the organisers publish after the event: a summary, one per session, and the
+    attendance (counted from check-ins, not stored)."""
+
+    event = models.OneToOneField(Event, on_delete=models.CASCADE, related_name="closing_report")
+    summary = models.TextField(_("summary"), max_length=20_000)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("closing report")
+        verbose_name_plural = _("closing reports")
+
+    def __str__(self) -> str:
+        return str(self.event)
+
+
+class SessionSummary(models.Model):
+    report = models.ForeignKey(
+        ClosingReport, on_delete=models.CASCADE, related_name="session_summaries"
+    )
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="+")
+    text = models.TextField(_("summary of the session"), max_length=10_000)
+
+    class Meta:
+        verbose_name = _("summary of a session")
+        verbose_name_plural = _("summaries of sessions")
+        constraints = [
+            models.UniqueConstraint(fields=["report", "item"], name="events_summary_once"),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.item)
+
+
+class Outcome(TimeStampedModel):
+    """A recommendation or a commitment heard at the event, tracked with an owner and a
+    deadline, and possibly turned into a pledge, a request for support or a call for practices
+    (at most one)."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="outcomes")
+    item = models.ForeignKey(
+        AgendaItem,
+        verbose_name=_("heard at"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="outcomes",
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=OutcomeKind.choices)
+    text = models.TextField(_("text"), max_length=3000)
+    owner = models.ForeignKey(
+        "accounts.Organisation",
+        verbose_name=_("owner"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="event_outcomes",
+    )
+    deadline = models.DateField(_("deadline"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=OutcomeStatus.choices, default=OutcomeStatus.OPEN
+    )
+    pledge = models.ForeignKey(
+        "pledges.Pledge", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    support_request = models.ForeignKey(
+        "hub.SupportRequest", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    practice_call = models.ForeignKey(
+        "knowledge.PracticeCall", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )  # fmt: skip
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    is_demo = models.BooleanField(_("demo data"), default=False)
+
+    objects = RestrictedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("outcome")
+        verbose_name_plural = _("outcomes")
+        ordering = ["event", "deadline", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=OutcomeKind.values), name="events_outcome_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=OutcomeStatus.values), name="events_outcome_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(pledge__isnull=True, support_request__isnull=True)
+                | Q(pledge__isnull=True, practice_call__isnull=True)
+                | Q(support_request__isnull=True, practice_call__isnull=True),
+                name="events_outcome_one_follow_up",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:80]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import events, manage, participation, registrations, spaces
+from .views import events, manage, outcomes, participation, registrations, spaces
 
 app_name = "events"
 
@@ -104,4 +104,15 @@ urlpatterns = [
     path("<slug:slug>/agenda/new/", manage.item_create, name="item_create"),
     path("<slug:slug>/agenda/<int:pk>/edit/", manage.item_edit, name="item_edit"),
     path("<slug:slug>/agenda/<int:pk>/delete/", manage.item_delete, name="item_delete"),
+    # After the event: the closing report and the outcomes (views/outcomes.py)
+    path("<slug:slug>/report/", outcomes.closing_report, name="closing_report"),
+    path("<slug:slug>/report/edit/", outcomes.report_edit, name="closing_report_edit"),
+    path("<slug:slug>/report/publish/", outcomes.report_publish, name="closing_report_publish"),
+    path("<slug:slug>/outcomes/new/", outcomes.outcome_create, name="outcome_create"),
+    path("<slug:slug>/outcomes/<int:pk>/edit/", outcomes.outcome_edit, name="outcome_edit"),
+    path(
+        "<slug:slug>/outcomes/<int:pk>/follow-up/<str:target>/",
+        outcomes.follow_up,
+        name="outcome_follow_up",
+    ),
 ]
