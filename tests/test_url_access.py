@@ -84,6 +84,7 @@ def _events(government, owner):
         ClosingReport,
         DiscussionSpace,
         Event,
+        EventDocument,
         EventPartner,
         Outcome,
         Poll,
@@ -143,6 +144,16 @@ def _events(government, owner):
 
     open_space, upcoming_space = space("forum", now), space("later", now + timedelta(days=9))
     ClosingReport.objects.create(event=published, summary="We met.", published_at=now)
+    link, draft_link = (
+        EventDocument.objects.create(
+            event=event_,
+            kind="concept_note",
+            title="Concept note",
+            language="en",
+            url="https://example.org/note.pdf",
+        )
+        for event_ in (published, draft)
+    )
     outcome = Outcome.objects.create(
         event=published, kind="commitment", text="Train border officials.", owner=government
     )
@@ -166,6 +177,10 @@ def _events(government, owner):
         "outcome": {"slug": published.slug, "pk": outcome.pk},
         "outcome_to_pledge": {"slug": published.slug, "pk": outcome.pk, "target": "pledge"},
         "outcome_pk": {"pk": outcome.pk},
+        "document": {"slug": published.slug, "pk": link.pk},
+        "draft_document": {"slug": draft.slug, "pk": draft_link.pk},
+        "event_in_french": {"slug": published.slug, "language": "fr"},
+        "draft_in_french": {"slug": draft.slug, "language": "fr"},
     }
 
 
@@ -1325,6 +1340,13 @@ CASES = [
     ("events:outcome_follow_up", "get", lambda w: w["outcome_to_pledge"], 302, 403, 200),
     ("api:eventoutcome-list", "get", lambda w: {}, 200, 200, 200),
     ("api:eventoutcome-detail", "get", lambda w: w["outcome_pk"], 200, 200, 200),
+    ("events:documents", "get", lambda w: w["event"], 302, 403, 200),
+    ("events:documents", "get", lambda w: w["draft_event"], 302, 404, 200),
+    ("events:document_download", "get", lambda w: w["document"], 302, 302, 302),  # a link
+    ("events:document_download", "get", lambda w: w["draft_document"], 404, 404, 302),
+    ("events:document_remove", "post", lambda w: w["document"], 302, 403, 302),
+    ("events:event_translate", "get", lambda w: w["event_in_french"], 302, 403, 200),
+    ("events:event_translate", "get", lambda w: w["draft_in_french"], 302, 404, 200),
     # Search: public; each reader finds what the door lets them see.
     ("search:results", "get", lambda w: {}, 200, 200, 200),
     ("api:search-list", "get", lambda w: {}, 200, 200, 200),
@@ -1373,7 +1395,9 @@ def test_access(client, world, persona, name, method, kwargs, anonymous, outside
     if (
         expected == 302
         and persona == "anonymous"
-        and not name.startswith(("set_language", "community:comment_detail"))
+        and not name.startswith(
+            ("set_language", "community:comment_detail", "events:document_download")
+        )  # these redirect elsewhere: back, to the comment's page, to a document's link
     ):
         assert response["Location"].startswith(LOGIN)
 

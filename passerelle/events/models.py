@@ -11,6 +11,7 @@ import zoneinfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.storage import storages
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -54,6 +55,12 @@ def validate_time_zone(value: str) -> None:
             params={"value": value},
             code="time_zone",
         )
+
+
+def private_storage():
+    """Files served only through the views that check who may read them (a draft event's
+    documents, a statement before its session ends), never by the web server."""
+    return storages["private"]
 
 
 def new_code() -> str:
@@ -212,7 +219,9 @@ class EventDocument(TimeStampedModel):
     kind = models.CharField(_("kind"), max_length=20, choices=DocumentKind.choices)
     title = models.CharField(_("title"), max_length=250)
     language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
-    file = models.FileField(_("file"), upload_to="events/documents/%Y/", blank=True)
+    file = models.FileField(
+        _("file"), upload_to="events/documents/%Y/", storage=private_storage, blank=True
+    )
     url = models.URLField(_("link"), blank=True)
 
     class Meta:
@@ -472,7 +481,9 @@ class Statement(TimeStampedModel):
     )
     title = models.CharField(_("title"), max_length=250)
     text = models.TextField(_("text"), max_length=30_000, blank=True)
-    file = models.FileField(_("file"), upload_to="events/statements/%Y/", blank=True)
+    file = models.FileField(
+        _("file"), upload_to="events/statements/%Y/", storage=private_storage, blank=True
+    )
     language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

@@ -8,6 +8,7 @@ from django.utils import translation
 
 from passerelle.core.tasks import retrying_task
 
+from .choices import ACTIVE
 from .models import Registration
 
 
@@ -34,3 +35,24 @@ def send_registration_email(*, registration_id: int) -> None:
         subject = render_to_string("events/email/registration_subject.txt", context).strip()
         body = render_to_string("events/email/registration_message.txt", context)
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [registration.email])
+
+
+@retrying_task()
+def send_event_cancelled_emails(*, event_id: int) -> None:
+    """Tell everyone registered (confirmed or waiting) that the event is cancelled, each in
+    their language."""
+    registrations = Registration.objects.filter(
+        event_id=event_id, status__in=ACTIVE
+    ).select_related("event", "item", "user", "registered_by")
+    for registration in registrations:
+        person = registration.user or registration.registered_by
+        language = getattr(person, "preferred_language", "") or registration.event.language
+        with translation.override(language):
+            context = {
+                "registration": registration,
+                "event": registration.event,
+                "url": settings.SITE_URL + registration.event.get_absolute_url(),
+            }
+            subject = render_to_string("events/email/cancelled_subject.txt", context).strip()
+            body = render_to_string("events/email/cancelled_message.txt", context)
+        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [registration.email])

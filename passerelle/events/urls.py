@@ -1,6 +1,15 @@
 from django.urls import path
 
-from .views import events, manage, outcomes, participation, registrations, spaces
+from .views import (
+    documents,
+    events,
+    manage,
+    outcomes,
+    participation,
+    registrations,
+    spaces,
+    translations,
+)
 
 app_name = "events"
 
@@ -104,6 +113,19 @@ urlpatterns = [
     path("<slug:slug>/agenda/new/", manage.item_create, name="item_create"),
     path("<slug:slug>/agenda/<int:pk>/edit/", manage.item_edit, name="item_edit"),
     path("<slug:slug>/agenda/<int:pk>/delete/", manage.item_delete, name="item_delete"),
+    # Documents and translations (views/documents.py, views/translations.py)
+    path("<slug:slug>/documents/", documents.documents, name="documents"),
+    path("<slug:slug>/documents/<int:pk>/", documents.document_download, name="document_download"),
+    path(
+        "<slug:slug>/documents/<int:pk>/remove/",
+        documents.document_remove,
+        name="document_remove",
+    ),
+    path(
+        "<slug:slug>/translate/<str:language>/",
+        translations.event_translate,
+        name="event_translate",
+    ),
     # After the event: the closing report and the outcomes (views/outcomes.py)
     path("<slug:slug>/report/", outcomes.closing_report, name="closing_report"),
     path("<slug:slug>/report/edit/", outcomes.report_edit, name="closing_report_edit"),

@@ -27,6 +27,7 @@ from passerelle.core.audit import log_action
 from passerelle.core.models import ContentTranslation
 from passerelle.core.permissions import is_secretariat, require
 from passerelle.core.search import index_later
+from passerelle.core.tasks import enqueue_on_commit
 
 from ..choices import (
     AgendaItemKind,
@@ -39,6 +40,7 @@ from ..choices import (
 )
 from ..models import AgendaItem, Appearance, Event, EventPartner, GuidingQuestion, Speaker
 from ..permissions import can_create_events
+from ..tasks import send_event_cancelled_emails
 
 # Limits of what one form may carry (a person typing, not an import).
 QUESTIONS_LIMIT = 30
@@ -268,7 +270,7 @@ def publish_errors(event: Event) -> dict[str, str]:
 
 def event_cancel(*, actor, event: Event, reason: str = "") -> Event:
     """Cancel an event: it stays readable, marked as cancelled, and takes no more
-    registrations. The reason is kept in its history."""
+    registrations; everyone registered is told by e-mail. The reason is kept in its history."""
     require(actor, "change", event)
     reason = reason.strip()
     if len(reason) > REASON_LIMIT:
@@ -295,6 +297,7 @@ def event_cancel(*, actor, event: Event, reason: str = "") -> Event:
             },
         )
         _reindex(event)
+        enqueue_on_commit(send_event_cancelled_emails, event_id=event.pk)
     return event
 
 

@@ -4,12 +4,23 @@ seat (use `services.registrations.register` for that)."""
 
 import datetime
 import zoneinfo
+from contextlib import contextmanager
 
 import factory
+import pytest
+from django.core.files.storage import FileSystemStorage
 
 from passerelle.accounts.tests.factories import UserFactory
 
-from ..models import AgendaItem, Event, EventPartner, Registration, Speaker
+from ..models import (
+    AgendaItem,
+    Event,
+    EventDocument,
+    EventPartner,
+    Registration,
+    Speaker,
+    Statement,
+)
 
 GENEVA = zoneinfo.ZoneInfo("Europe/Zurich")
 
@@ -87,3 +98,14 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
     )
     registration_type = "delegate"
     status = "confirmed"
+
+
+@contextmanager
+def private_files_in(path):
+    """The events' files (documents, statements: the private storage) kept under `path` while
+    the block runs, so that a test can count them."""
+    storage = FileSystemStorage(location=path)
+    with pytest.MonkeyPatch.context() as patch:
+        for model in (EventDocument, Statement):
+            patch.setattr(model._meta.get_field("file"), "storage", storage)
+        yield path

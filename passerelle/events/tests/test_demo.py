@@ -8,7 +8,6 @@ from types import SimpleNamespace
 
 import pytest
 from django.db import transaction
-from django.test import override_settings
 
 from passerelle.core.demo import DemoContext, demo_steps
 from passerelle.core.models import AuditEntry, ContentTranslation
@@ -27,6 +26,7 @@ from ..models import (
     Speaker,
 )
 from ..services.registrations import registration_window_error
+from .factories import private_files_in
 
 MODELS = (
     Event,
@@ -63,7 +63,7 @@ def _counts() -> dict[str, int]:
 def demo(django_db_setup, django_db_blocker, tmp_path_factory):
     media = tmp_path_factory.mktemp("media")
     with (
-        override_settings(MEDIA_ROOT=media),
+        private_files_in(media),
         django_db_blocker.unblock(),
         transaction.atomic(),
     ):

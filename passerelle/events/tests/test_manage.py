@@ -705,3 +705,19 @@ def test_others_cannot_cancel_an_event(who, request, published_event):
     assert client.post(cancel_url(published_event), {"reason": "No"}).status_code == 403
     published_event.refresh_from_db()
     assert published_event.status == "published"
+
+
+def test_everyone_registered_is_told_when_the_event_is_cancelled(
+    editor, published_event, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    waiting = RegistrationFactory(event=published_event, status="waitlisted", email="w@example.org")
+    confirmed = RegistrationFactory(
+        event=published_event, status="confirmed", email="c@example.org"
+    )
+    RegistrationFactory(event=published_event, status="cancelled", email="gone@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.event_cancel(actor=fresh(editor), event=published_event, reason="Storm.")
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([waiting.email, confirmed.email])
+    assert all(published_event.title in m.subject for m in mail.outbox)

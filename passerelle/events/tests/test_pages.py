@@ -226,7 +226,7 @@ def test_the_event_page_shows_its_facts_partners_and_documents(published_event, 
         event=published_event, role="partner",
         organisation__name="Ministry of Labour", organisation__type="national_government",
     )  # fmt: skip
-    published_event.documents.create(
+    note = published_event.documents.create(
         kind="concept_note", title="Concept note", language="fr", url="https://example.org/note"
     )
     published_event.interpretation = "English, French and Spanish"
@@ -237,7 +237,8 @@ def test_the_event_page_shows_its_facts_partners_and_documents(published_event, 
         published_event.title, published_event.theme, "Room XVIII", "Palais des Nations",
         "Geneva", "In person", "English, French, Spanish", "English, French and Spanish",
         organisation.name, "Organiser", "Civil society", "Ministry of Labour", "Partner",
-        "National government", "Concept note", 'href="https://example.org/note"',
+        "National government", "Concept note",
+        url("document_download", slug=published_event.slug, pk=note.pk),
         "Europe/Zurich", url("agenda", slug=published_event.slug),
     ):  # fmt: skip
         assert expected in page, expected

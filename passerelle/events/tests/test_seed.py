@@ -16,6 +16,7 @@ from passerelle.core.models import AuditEntry, ContentTranslation
 
 from .. import seed
 from ..models import AgendaItem, Event, EventDocument, EventPartner, GuidingQuestion
+from .factories import private_files_in
 
 GENEVA = zoneinfo.ZoneInfo("Europe/Zurich")
 DAY_1, DAY_2 = datetime.date(2018, 10, 8), datetime.date(2018, 10, 9)
@@ -209,9 +210,9 @@ def test_every_text_has_a_translation(parsed, language):
 
 
 @pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
+def media(tmp_path):
+    with private_files_in(tmp_path):
+        yield tmp_path
 
 
 def _rows() -> dict[str, list]:
