@@ -44,6 +44,7 @@ from .choices import (
     SpeakerRole,
 )
 from .demo_outcomes import load_outcomes
+from .demo_participation import load_participation
 from .demo_spaces import load_spaces
 from .models import (
     AgendaItem,
@@ -265,6 +266,7 @@ def load_events(context: DemoContext) -> None:
     context.data["events"] = {"idm": idm.slug, "forum": forum.slug, "rcp": rcp.slug}
     load_spaces(context)  # the permanent forums, the first linked to the IDM
     load_outcomes(context)  # the IDM's closing report and the outcomes followed
+    load_participation(context)  # statements, questions and polls in the sessions
 
 
 def _email(local: str) -> str:

@@ -7,6 +7,7 @@ import datetime
 from types import SimpleNamespace
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 
 from passerelle.core.demo import DemoContext, demo_steps
@@ -17,13 +18,20 @@ from .. import demo as events_demo
 from ..models import (
     AgendaItem,
     Appearance,
+    ClosingReport,
+    DiscussionSpace,
     Event,
     EventDocument,
     EventInvitation,
     EventPartner,
     GuidingQuestion,
+    Outcome,
+    Poll,
+    PollVote,
     Registration,
+    SessionQuestion,
     Speaker,
+    Statement,
 )
 from ..services.registrations import registration_window_error
 from .factories import private_files_in
@@ -39,6 +47,13 @@ MODELS = (
     Registration,
     EventInvitation,
     ContentTranslation,
+    Statement,
+    SessionQuestion,
+    Poll,
+    PollVote,
+    DiscussionSpace,
+    ClosingReport,
+    Outcome,
 )
 
 
@@ -155,3 +170,13 @@ def test_an_open_forum_and_an_invitation_only_meeting(demo):
     assert len(invited) >= 3
     assert set(rcp.registrations.values_list("email", flat=True)) <= invited
     assert rcp.registrations.exists()
+
+
+def test_the_idm_sessions_have_public_statements_questions_and_a_closed_poll(demo):
+    idm = _idm()
+    statements = Statement.objects.filter(item__event=idm)
+    assert statements.count() == 3 and all(statement.is_demo for statement in statements)
+    assert Statement.objects.visible_to(AnonymousUser()).filter(item__event=idm).count() == 3
+    assert SessionQuestion.objects.filter(item__event=idm, status="answered").count() == 2
+    poll = Poll.objects.get(item__event=idm)
+    assert poll.status == "closed" and poll.votes.count() > 0
