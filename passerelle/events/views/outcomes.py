@@ -23,13 +23,13 @@ from passerelle.hub.forms import RequestForm
 from passerelle.knowledge.forms.calls import CallForm
 from passerelle.pledges.forms import PledgeDraftForm
 
+from .. import charts
 from .. import forms_outcomes as f
 from .. import selectors_outcomes as selectors
 from ..models import ClosingReport, Event, Outcome
 from ..permissions import organises
 from ..services import outcomes as services
 from ..services.outcomes import OutcomeData
-from .registrations import BARS, LABEL_CHARS
 
 
 def _event(request, slug: str) -> Event:
@@ -44,36 +44,6 @@ def _event_for_change(request, slug: str) -> Event:
 
 def _report_url(event: Event) -> str:
     return reverse("events:closing_report", kwargs={"slug": event.slug})
-
-
-def _attendance_chart(lines: list[tuple[str, int]], event: Event) -> dict:
-    """The bars and data table of `events/_participants_chart.html` (as
-    views.registrations._type_chart draws them), from the counted check-ins."""
-    high = max((count for _label, count in lines), default=0) or 1
-    step = BARS["bar"] + BARS["gap"]
-    bars = []
-    for number, (label, count) in enumerate(lines):
-        y = BARS["top"] + number * step
-        width = round(count / high * BARS["plot"], 1)
-        short = label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1] + "…"
-        bars.append({
-            "label": short, "full_label": label, "count": count,
-            "label_x": BARS["label"] - 6, "label_y": y + BARS["bar"] - 4,
-            "x": BARS["label"], "y": y, "width": width, "height": BARS["bar"],
-            "text_x": BARS["label"] + width + 4, "text_y": y + BARS["bar"] - 4,
-        })  # fmt: skip
-    width = BARS["label"] + BARS["plot"] + BARS["figure"]
-    height = BARS["top"] * 2 + len(lines) * step
-    return {
-        "id": f"attendance-{event.pk}-by-type",
-        "drawable": bool(lines),
-        "width": width,
-        "height": height,
-        "view_box": f"0 0 {width} {height}",
-        "bars": bars,
-        "columns": [_("Participants checked in")],
-        "rows": [{"label": label, "cells": [count]} for label, count in lines],
-    }
 
 
 def closing_report(request, slug):
@@ -91,7 +61,11 @@ def closing_report(request, slug):
         "event": event,
         "report": report,
         "summaries": list(selectors.session_summaries(report)),
-        "chart": _attendance_chart(selectors.attendance_by_organisation_type(event), event),
+        "chart": charts.count_bars(
+            selectors.attendance_by_organisation_type(event),
+            chart_id=f"attendance-{event.pk}-by-type",
+            column=_("Participants checked in"),
+        ),
         "outcomes": [(outcome, services.follow_up_of(outcome)) for outcome in outcomes],
         "is_organiser": is_organiser,
     }

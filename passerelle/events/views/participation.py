@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from passerelle.core.forms import add_service_errors
 from passerelle.core.permissions import get_visible_or_404, require, user_can
 
-from .. import selectors
+from .. import charts, selectors
 from ..forms_participation import PollForm, QuestionForm, StatementForm, VoteForm
 from ..models import Poll, SessionQuestion, Statement
 from ..permissions import runs
@@ -23,8 +23,6 @@ from ..permissions_participation import can_ask, session_over, statement_organis
 from ..services import participation as services
 
 # The bar chart of a poll's results, in user units of its SVG.
-BARS = {"label": 200, "plot": 300, "figure": 50, "bar": 18, "gap": 8, "top": 4}
-LABEL_CHARS = 30
 
 
 def _item(request, slug, pk):
@@ -302,32 +300,10 @@ def _with_chart(row: dict) -> dict:
     results = row["results"]
     if results is None:
         return {**row, "chart": None}
-    poll = row["poll"]
-    high = max((line["count"] for line in results), default=0) or 1
-    step = BARS["bar"] + BARS["gap"]
-    bars = []
-    for number, line in enumerate(results):
-        label, count = line["option"], line["count"]
-        y = BARS["top"] + number * step
-        width = round(count / high * BARS["plot"], 1)
-        short = label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1] + "…"
-        bars.append({
-            "label": short, "full_label": label, "count": count,
-            "label_x": BARS["label"] - 6, "label_y": y + BARS["bar"] - 4,
-            "x": BARS["label"], "y": y, "width": width, "height": BARS["bar"],
-            "text_x": BARS["label"] + width + 4, "text_y": y + BARS["bar"] - 4,
-        })  # fmt: skip
-    width = BARS["label"] + BARS["plot"] + BARS["figure"]
-    height = BARS["top"] * 2 + len(results) * step
-    chart = {
-        "id": f"poll-{poll.pk}-results",
-        "drawable": bool(results),
-        "width": width,
-        "height": height,
-        "view_box": f"0 0 {width} {height}",
-        "bars": bars,
-        "columns": [_("Votes")],
-        "rows": [{"label": line["option"], "cells": [line["count"]]} for line in results],
-        "total": sum(line["count"] for line in results),
-    }
+    chart = charts.count_bars(
+        [(line["option"], line["count"]) for line in results],
+        chart_id=f"poll-{row['poll'].pk}-results",
+        column=_("Votes"),
+    )
+    chart["total"] = sum(line["count"] for line in results)
     return {**row, "chart": chart}

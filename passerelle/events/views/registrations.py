@@ -30,7 +30,7 @@ from passerelle.accounts.choices import OrganisationType
 from passerelle.core.forms import ReasonForm
 from passerelle.core.permissions import get_visible_or_404, require, user_can
 
-from .. import certificates, exports, qr
+from .. import certificates, charts, exports, qr
 from ..choices import ACTIVE, RegistrationStatus, RegistrationType
 from ..forms import (
     CheckInForm,
@@ -363,11 +363,6 @@ def _status_counts(registrations) -> dict:
     )
 
 
-# The bar chart of participants by type of organisation, in user units of its SVG.
-BARS = {"label": 200, "plot": 300, "figure": 50, "bar": 18, "gap": 8, "top": 4}
-LABEL_CHARS = 30
-
-
 def _type_chart(registrations, event) -> dict:
     """One bar per type of organisation (people without one apart), the largest first, with
     the figures for the data table beside it."""
@@ -380,31 +375,9 @@ def _type_chart(registrations, event) -> dict:
         ),
         key=lambda line: (-line[1], line[0]),
     )
-    high = max((count for _label, count in lines), default=0) or 1
-    step = BARS["bar"] + BARS["gap"]
-    bars = []
-    for number, (label, count) in enumerate(lines):
-        y = BARS["top"] + number * step
-        width = round(count / high * BARS["plot"], 1)
-        short = label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1] + "…"
-        bars.append({
-            "label": short, "full_label": label, "count": count,
-            "label_x": BARS["label"] - 6, "label_y": y + BARS["bar"] - 4,
-            "x": BARS["label"], "y": y, "width": width, "height": BARS["bar"],
-            "text_x": BARS["label"] + width + 4, "text_y": y + BARS["bar"] - 4,
-        })  # fmt: skip
-    width = BARS["label"] + BARS["plot"] + BARS["figure"]
-    height = BARS["top"] * 2 + len(lines) * step
-    return {
-        "id": f"participants-{event.pk}-by-type",
-        "drawable": bool(lines),
-        "width": width,
-        "height": height,
-        "view_box": f"0 0 {width} {height}",
-        "bars": bars,
-        "columns": [_("Participants")],
-        "rows": [{"label": label, "cells": [count]} for label, count in lines],
-    }
+    return charts.count_bars(
+        lines, chart_id=f"participants-{event.pk}-by-type", column=_("Participants")
+    )
 
 
 @login_required
