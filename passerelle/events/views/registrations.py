@@ -26,7 +26,6 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from passerelle.accounts.choices import OrganisationType
 from passerelle.core.forms import ReasonForm
 from passerelle.core.permissions import get_visible_or_404, require, user_can
 
@@ -43,6 +42,7 @@ from ..forms import (
 )
 from ..models import CODE_LENGTH, AgendaItem, Event, EventInvitation, Registration
 from ..permissions import runs
+from ..selectors_outcomes import by_organisation_type
 from ..services import registrations as services
 
 PAGE_SIZE = 50
@@ -366,15 +366,7 @@ def _status_counts(registrations) -> dict:
 def _type_chart(registrations, event) -> dict:
     """One bar per type of organisation (people without one apart), the largest first, with
     the figures for the data table beside it."""
-    types = dict(OrganisationType.choices)
-    counted = registrations.order_by().values("organisation__type").annotate(count=Count("pk"))
-    lines = sorted(
-        (
-            (str(types.get(row["organisation__type"], _("No organisation"))), row["count"])
-            for row in counted
-        ),
-        key=lambda line: (-line[1], line[0]),
-    )
+    lines = by_organisation_type(registrations)
     return charts.count_bars(
         lines, chart_id=f"participants-{event.pk}-by-type", column=_("Participants")
     )
