@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("search/", include("passerelle.search.urls")),
     path("knowledge/", include("passerelle.knowledge.urls")),
     path("events/", include("passerelle.events.urls")),
+    path("diaspora/", include("passerelle.diaspora.urls")),
     path("reviews/", include("passerelle.reviews.urls")),
     path("", include("passerelle.core.urls")),
     path("admin/", admin.site.urls),

@@ -11,6 +11,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const files = [
   ["node_modules/htmx.org/dist/htmx.min.js", "passerelle/static/vendor/htmx/htmx.min.js"],
   ["node_modules/htmx.org/LICENSE", "passerelle/static/vendor/htmx/LICENSE"],
+  ["node_modules/@svg-maps/world/world.svg", "passerelle/static/vendor/svg-maps-world/world.svg"],
+  ["node_modules/@svg-maps/world/LICENSE.md", "passerelle/static/vendor/svg-maps-world/LICENSE.md"],
 ];
 
 for (const [source, target] of files) {

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "passerelle.search",
     "passerelle.knowledge",
     "passerelle.events",
+    "passerelle.diaspora",
     "passerelle.reviews",
     "passerelle.api",
 ]
@@ -437,6 +438,20 @@ FUNDING = {
 KNOWLEDGE = {
     # A resource's file: the largest accepted (its kind is checked as evidence files are).
     "FILE_MAX_BYTES": int(os.environ.get("KNOWLEDGE_FILE_MAX_MB", "20")) * 1024 * 1024,
+}
+DIASPORA = {
+    # Videos are embedded only from these hosts (as a privacy-enhanced iframe, never their
+    # scripts), or played from a direct link to a video file; other links are shown as links.
+    "VIDEO_HOSTS": (
+        "www.youtube-nocookie.com",
+        "youtube.com",
+        "www.youtube.com",
+        "youtu.be",
+        "vimeo.com",
+        "player.vimeo.com",
+    ),
+    "VIDEO_FILE_EXTENSIONS": (".mp4", ".webm", ".ogv"),
+    "COURSE_FILE_MAX_BYTES": int(os.environ.get("DIASPORA_COURSE_FILE_MAX_MB", "20")) * 1024 * 1024,
 }
 # Machine translation of user content: a dotted path to a core.content_translation
 # .TranslationProvider subclass. None: nothing is sent anywhere (the default).
