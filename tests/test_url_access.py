@@ -18,6 +18,7 @@ from passerelle.accounts.tests.factories import MembershipFactory, OrganisationF
 from passerelle.assessments import services as assessment_services
 from passerelle.assessments.models import FrameworkVersion
 from passerelle.community import services as community_services
+from passerelle.diaspora.tests import access as diaspora_access
 from passerelle.hub.models import Match
 
 LOGIN = "/en/accounts/login/"
@@ -60,6 +61,7 @@ def _build_world():
         **_funding(government, owner, projects),
         **_knowledge(government, owner),
         **_events(government, owner),
+        **diaspora_access.build(government, owner, outsider),
         "organisation": government,
         "owner": owner,
         "outsider": outsider,
@@ -1350,6 +1352,7 @@ CASES = [
     # Search: public; each reader finds what the door lets them see.
     ("search:results", "get", lambda w: {}, 200, 200, 200),
     ("api:search-list", "get", lambda w: {}, 200, 200, 200),
+    *diaspora_access.CASES,
 ]
 
 # allauth's pages: public forms, or pages that send an anonymous visitor to log in. Their

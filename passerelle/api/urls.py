@@ -19,6 +19,7 @@ from passerelle.assessments.api import (
 from passerelle.community.api.comments import CommentViewSet, FollowViewSet
 from passerelle.community.api.moderation import ModerationCaseViewSet, ReportViewSet
 from passerelle.community.api.notifications import NotificationViewSet
+from passerelle.diaspora import api as diaspora_api
 from passerelle.events.api import AgendaItemViewSet, EventViewSet, SpeakerViewSet
 from passerelle.events.api_outcomes import OutcomeViewSet
 from passerelle.events.api_participation import StatementViewSet
@@ -96,6 +97,8 @@ router.register("event-speakers", SpeakerViewSet, basename="eventspeaker")
 router.register("event-statements", StatementViewSet, basename="eventstatement")
 router.register("event-outcomes", OutcomeViewSet, basename="eventoutcome")
 router.register("discussion-spaces", DiscussionSpaceViewSet, basename="discussionspace")
+# iDiaspora: each area of the hub registers its own
+diaspora_api.register(router)
 # Search
 router.register("search", SearchViewSet, basename="search")
 

@@ -8,4 +8,14 @@ class DiasporaConfig(AppConfig):
     verbose_name = _("iDiaspora")
 
     def ready(self):
-        from . import permissions  # noqa: F401
+        from . import (  # noqa: F401
+            demo,
+            permissions,
+            permissions_connecting,
+            permissions_content,
+            permissions_countries,
+            permissions_learning,
+            permissions_members,
+            permissions_opportunities,
+            permissions_roster,
+        )

@@ -1,0 +1,1 @@
+from . import connecting, content, countries, learning, members, opportunities, roster  # noqa: F401

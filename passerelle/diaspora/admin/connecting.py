@@ -1,0 +1,1 @@
+"""The connecting area's admin (filled by its work)."""

@@ -1,0 +1,1 @@
+"""The content area's admin (filled by its work)."""

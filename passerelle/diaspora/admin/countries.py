@@ -1,0 +1,1 @@
+"""The countries area's admin (filled by its work)."""

@@ -1,0 +1,1 @@
+"""The learning area's admin (filled by its work)."""

@@ -1,0 +1,1 @@
+"""The members area's admin (filled by its work)."""

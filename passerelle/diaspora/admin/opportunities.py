@@ -1,0 +1,1 @@
+"""The opportunities area's admin (filled by its work)."""

@@ -1,0 +1,1 @@
+"""The roster area's admin (filled by its work)."""

@@ -1,0 +1,1 @@
+"""The connecting area's policies (filled by its work)."""

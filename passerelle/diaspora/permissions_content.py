@@ -1,0 +1,1 @@
+"""The content area's policies (filled by its work)."""

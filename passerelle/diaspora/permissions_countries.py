@@ -1,0 +1,1 @@
+"""The countries area's policies (filled by its work)."""

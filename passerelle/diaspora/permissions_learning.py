@@ -1,0 +1,1 @@
+"""The learning area's policies (filled by its work)."""

@@ -1,0 +1,1 @@
+"""The members area's policies (filled by its work)."""

@@ -1,0 +1,1 @@
+"""The opportunities area's policies (filled by its work)."""

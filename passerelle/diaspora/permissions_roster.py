@@ -1,0 +1,1 @@
+"""The roster area's policies (filled by its work)."""

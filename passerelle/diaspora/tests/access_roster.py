@@ -1,0 +1,8 @@
+"""URLs of /diaspora/ the roster area tests in tests/test_url_access.py."""
+
+
+def build(government, owner, outsider) -> dict:
+    return {}
+
+
+CASES = []
