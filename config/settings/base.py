@@ -285,6 +285,10 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": ["'self'"],
         "form-action": ["'self'"],
         "frame-ancestors": ["'none'"],
+        # Stories' videos: the allow-listed hosts' privacy-enhanced players (DIASPORA
+        # ["VIDEO_HOSTS"]), and video files linked over https.
+        "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+        "media-src": ["'self'", "https:"],
     }
 }
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -1,5 +1,7 @@
 """The diaspora hub's pages; each area keeps its routes in urls_<area>.py."""
 
+from django.urls import path
+
 from . import (
     urls_connecting,
     urls_content,
@@ -9,10 +11,12 @@ from . import (
     urls_opportunities,
     urls_roster,
 )
+from .views.home import home_page
 
 app_name = "diaspora"
 
 urlpatterns = [
+    path("", home_page, name="home"),
     *urls_members.urlpatterns,
     *urls_countries.urlpatterns,
     *urls_connecting.urlpatterns,
