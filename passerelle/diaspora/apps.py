@@ -10,6 +10,9 @@ class DiasporaConfig(AppConfig):
     def ready(self):
         from . import (  # noqa: F401
             demo,
+            notification_types_connecting,
+            notification_types_roster,
+            periodic_countries,
             permissions,
             permissions_connecting,
             permissions_content,
@@ -18,4 +21,11 @@ class DiasporaConfig(AppConfig):
             permissions_members,
             permissions_opportunities,
             permissions_roster,
+            registrations_connecting,
+            search_index_members,
+            sections_connecting,
+            sections_countries,
+            sections_learning,
+            sections_members,
+            sections_roster,
         )
