@@ -13,6 +13,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
 from passerelle.core.content_translation import in_language, translations_of
+from passerelle.core.sections import render_sections
 
 from .. import ical, pdf, selectors
 from ..choices import PartnerRole
@@ -105,6 +106,7 @@ def event_detail(request, slug):
         "registration_closed": registration_window_error(event),
         "is_organiser": organises(request.user, event),
         "runs_event": runs(request.user, event),
+        "sections": render_sections("event", request, event),
     }
     return render(request, "events/event_detail.html", context)
 
@@ -167,6 +169,7 @@ def item_detail(request, slug, pk):
         "is_organiser": organises(request.user, event),
         "runs_event": runs(request.user, event),
         **participation.section_context(request, item),
+        "sections": render_sections("agenda_item", request, item),
     }
     return render(request, "events/item_detail.html", context)
 
