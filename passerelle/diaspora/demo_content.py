@@ -17,9 +17,9 @@ from django.utils import timezone
 from passerelle.accounts.choices import MembershipRole
 from passerelle.accounts.demo import DEMO_DOMAIN, add_demo_members
 from passerelle.accounts.models import Membership, User
+from passerelle.community import trust
 from passerelle.community.choices import ReactionKind
 from passerelle.community.moderation.services import report_create
-from passerelle.community import trust
 from passerelle.community.services import comment_create, reaction_toggle
 from passerelle.events.models import AgendaItem, Event
 from passerelle.geo.models import Country

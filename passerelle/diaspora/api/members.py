@@ -88,11 +88,11 @@ class MemberProfileSerializer(serializers.Serializer):
     bio = serializers.CharField(required=False)
     expertise = serializers.CharField(required=False)
     languages = serializers.ListField(child=serializers.CharField(), required=False)
-    origin_country = serializers.SlugRelatedField(
-        slug_field="iso3", read_only=True, required=False, help_text=ISO3
+    origin_country = serializers.CharField(
+        source="origin_country.iso3", required=False, help_text=ISO3
     )
-    residence_country = serializers.SlugRelatedField(
-        slug_field="iso3", read_only=True, required=False, help_text=ISO3
+    residence_country = serializers.CharField(
+        source="residence_country.iso3", required=False, help_text=ISO3
     )
     city = serializers.CharField(required=False)
     links = serializers.ListField(child=serializers.URLField(), required=False)

@@ -8,6 +8,8 @@ from django import forms
 from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from passerelle.accounts.choices import MembershipRole
 from passerelle.accounts.selectors import organisations_with_role
@@ -128,8 +130,11 @@ class OpportunityFilter(django_filters.FilterSet):
     country = django_filters.ModelChoiceFilter(
         label=_("Where"), queryset=_countries(), field_name="countries"
     )
-    origin = django_filters.ModelChoiceFilter(
-        label=_("Diaspora of origin"), queryset=_countries(), method="for_origin"
+    # The query parameter is a country's id.
+    origin = extend_schema_field(OpenApiTypes.INT)(
+        django_filters.ModelChoiceFilter(
+            label=_("Diaspora of origin"), queryset=_countries(), method="for_origin"
+        )
     )
     area = django_filters.ModelChoiceFilter(
         label=_("Capacity area"),
