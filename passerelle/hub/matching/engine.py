@@ -56,6 +56,8 @@ def _shares_a_place(requests, offers, kind: str) -> np.ndarray:
     offer's reach share one. One item against many reads the other side's rows for that item's
     few places (a few ms for 100k items); blocks multiply."""
     wanted = getattr(requests, f"{kind}_places")
+    if len(wanted) == 0 or len(offers.reach) == 0:  # nothing to stack: the first offer or request
+        return np.zeros((len(wanted), len(offers.reach)), dtype=bool)
     if len(wanted) <= FEW:
         by_place = offers.reach_by_place
         return np.stack([by_place[np.flatnonzero(row)].any(axis=0) for row in wanted])

@@ -71,6 +71,14 @@ def test_an_organisation_is_never_matched_with_itself(
     )
 
 
+def test_the_first_offer_published_is_scored_against_no_request(make_offer):
+    offer = make_offer(title=ENGLISH_ANSWER[0], description=ENGLISH_ANSWER[1])
+
+    refresh.refresh_offer(offer.pk)
+
+    assert not Match.objects.filter(offer=offer).exists()
+
+
 def test_publishing_stores_the_proposals_of_both_sides(make_request, make_offer):
     request = make_request("open", title=FRENCH_NEED[0], description=FRENCH_NEED[1])
     answer = make_offer(title=ENGLISH_ANSWER[0], description=ENGLISH_ANSWER[1])
