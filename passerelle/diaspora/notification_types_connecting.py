@@ -19,6 +19,7 @@ from passerelle.community.notification_types import path_without_language
 from passerelle.community.registry import NotificationType, register_notification_type
 
 from .models import Connection, Conversation, Thread
+from .permissions import is_member
 from .selectors.connecting import display_names
 from .selectors.people import shown_names
 
@@ -105,6 +106,7 @@ register_notification_type(
         recipients=_request_recipients,
         message=lambda data: gettext("%(name)s asks to connect with you") % data,
         default_email=EmailFrequency.IMMEDIATE,
+        audience=is_member,
     )
 )
 register_notification_type(
@@ -116,6 +118,7 @@ register_notification_type(
         recipients=_accepted_recipients,
         message=lambda data: gettext("%(name)s accepted your request to connect") % data,
         default_email=EmailFrequency.DAILY,
+        audience=is_member,
     )
 )
 register_notification_type(
@@ -130,6 +133,7 @@ register_notification_type(
         recipients=_message_recipients,
         message=lambda data: gettext("%(name)s sent you a message") % data,
         default_email=EmailFrequency.IMMEDIATE,
+        audience=is_member,
     )
 )
 register_notification_type(
@@ -141,5 +145,6 @@ register_notification_type(
         recipients=_reply_recipients,
         message=lambda data: gettext("A new reply in your thread “%(title)s”") % data,
         default_email=EmailFrequency.DAILY,
+        audience=is_member,
     )
 )

@@ -15,6 +15,7 @@ from passerelle.community.notification_types import path_without_language
 from passerelle.community.registry import NotificationType, register_notification_type
 
 from .models import OpportunityResponse
+from .permissions import edits_for_an_organisation, is_member
 
 RECEIVED = "diaspora.response.submitted"
 ANSWERED = (
@@ -91,6 +92,7 @@ register_notification_type(
         recipients=_poster_recipients,
         message=_received_message,
         default_email=EmailFrequency.DAILY,
+        audience=edits_for_an_organisation,
     )
 )
 register_notification_type(
@@ -102,5 +104,6 @@ register_notification_type(
         recipients=_person_recipients,
         message=_answered_message,
         default_email=EmailFrequency.IMMEDIATE,
+        audience=is_member,
     )
 )

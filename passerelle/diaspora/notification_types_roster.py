@@ -15,6 +15,7 @@ from passerelle.community.notification_types import path_without_language
 from passerelle.community.registry import NotificationType, register_notification_type
 
 from .models import ExpertContact
+from .permissions import edits_for_an_organisation, is_on_the_roster
 
 ANSWERED = ("diaspora.contact.accepted", "diaspora.contact.declined")
 
@@ -86,6 +87,7 @@ for notification_type in (
         recipients=_expert_recipients,
         message=_received_message,
         default_email=EmailFrequency.IMMEDIATE,
+        audience=is_on_the_roster,
     ),
     NotificationType(
         kind="diaspora_contact_answered",
@@ -95,6 +97,7 @@ for notification_type in (
         recipients=_organisation_recipients,
         message=_answered_message,
         default_email=EmailFrequency.IMMEDIATE,
+        audience=edits_for_an_organisation,
     ),
     NotificationType(
         kind="diaspora_engagement_completed",
@@ -104,6 +107,7 @@ for notification_type in (
         recipients=_expert_recipients,
         message=_completed_message,
         default_email=EmailFrequency.DAILY,
+        audience=is_on_the_roster,
     ),
 ):
     register_notification_type(notification_type)

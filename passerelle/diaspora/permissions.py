@@ -5,6 +5,7 @@ A "member" of the hub is a signed-in person with a member profile: fields a memb
 members are seen by them, never by anonymous visitors or other accounts.
 """
 
+from passerelle.accounts.choices import MembershipRole
 from passerelle.core.permissions import NOTHING, is_secretariat  # noqa: F401 (for the areas)
 
 from .choices import Visibility
@@ -34,3 +35,19 @@ def visibilities_for(user, owner_id: int | None = None) -> tuple[str, ...]:
     if is_member(user):
         return (Visibility.PUBLIC, Visibility.MEMBERS)
     return (Visibility.PUBLIC,)
+
+
+def edits_for_an_organisation(user) -> bool:
+    """An editor or administrator of some organisation: who posts opportunities and contacts
+    experts on its behalf."""
+    return is_active_user(user) and any(
+        MembershipRole.rank(role) >= MembershipRole.rank(MembershipRole.EDITOR)
+        for role in user.organisation_roles.values()
+    )
+
+
+def is_on_the_roster(user) -> bool:
+    """Whoever ever joined the roster of experts (left or not: their contacts stay theirs)."""
+    from .models import RosterEntry
+
+    return is_active_user(user) and RosterEntry.objects.filter(expert=user).exists()

@@ -23,7 +23,7 @@ def request_experts(request, obj):
     organisations = (support_request.organisation_id, support_request.joint_with_id)
     return {
         "support_request": support_request,
-        "matches": [(match, explanation_rows(match)) for match in matches],
+        "roster_matches": [(match, explanation_rows(match)) for match in matches],
         "can_contact": any(
             pk is not None and user.has_role(pk, MembershipRole.EDITOR) for pk in organisations
         ),

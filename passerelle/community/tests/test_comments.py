@@ -15,6 +15,7 @@ from passerelle.community.models import Comment, CommentRevision, Follow, Reacti
 from passerelle.community.permissions import may_read_discussion
 from passerelle.community.selectors import followers_of, thread_page
 from passerelle.core.models import AuditEntry
+from passerelle.diaspora.models import Group, GroupMembership, Story, Thread
 from passerelle.events.models import DiscussionSpace
 from passerelle.geo.models import Country
 from passerelle.knowledge.models import Item
@@ -57,6 +58,16 @@ MAKERS = {
         summary="In short.",
         scope="national",
     ),
+    Thread: lambda owner_org: _group_thread(owner_org),
+    Story: lambda owner_org: Story.objects.create(
+        kind="story",
+        title="A story",
+        body="Told by the owner.",
+        language="en",
+        author=owner_org.memberships.get(role="admin").user,
+        status="published",
+        published_at=timezone.now(),
+    ),
     DiscussionSpace: lambda owner_org: DiscussionSpace.objects.create(
         slug="forum",
         title="A forum",
@@ -67,6 +78,18 @@ MAKERS = {
         opens_at=timezone.now(),
     ),
 }
+
+
+def _group_thread(owner_org):
+    """A thread of a group the organisation's administrator belongs to (its replies are for the
+    group's members)."""
+    author = owner_org.memberships.get(role="admin").user
+    group = Group.objects.create(
+        slug="group", name="A group", kind="theme", theme="Investment", description="d",
+        language="en",
+    )  # fmt: skip
+    GroupMembership.objects.create(group=group, user=author, role="moderator")
+    return Thread.objects.create(group=group, title="A thread", body="Opening.", author=author)
 
 
 def test_every_commentable_model_has_a_visibility_case():
