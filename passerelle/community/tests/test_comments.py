@@ -321,6 +321,16 @@ def test_most_useful_order(area):
     assert page.my_reactions[second.pk] == {"useful"}
 
 
+def test_following_a_person_without_a_next_page_goes_to_their_page(client):
+    person, followed = trusted(), trusted()
+    client.force_login(person)
+    user_type = registry.content_type_of(followed).pk
+    response = client.post(reverse("community:follow", args=[user_type, followed.pk]))
+    assert response.status_code == 302
+    assert response["Location"].endswith(f"/community/people/{followed.handle}/")
+    assert Follow.objects.filter(user=person, object_id=str(followed.pk)).exists()
+
+
 def test_follow_and_unfollow(area):
     person, author = trusted(), trusted()
     services.follow(actor=person, target=area)

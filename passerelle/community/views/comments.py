@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
@@ -34,6 +35,8 @@ def back_to(request, obj) -> str:
     candidate = request.POST.get("next") or request.GET.get("next")
     if candidate and url_has_allowed_host_and_scheme(candidate, {request.get_host()}):
         return candidate
+    if isinstance(obj, User):  # people are followable; their page is the community's
+        return reverse("community:person", args=[obj.handle])
     return obj.get_absolute_url()
 
 

@@ -109,6 +109,16 @@ def test_following_an_organisation_from_its_page(association, outsider):
     assert Follow.objects.filter(user=outsider, object_id=str(organisation.pk)).exists()
 
 
+def test_following_a_member_from_their_page(outsider):
+    member = MemberProfileFactory(name_visibility="public")
+    own_page = client_for(member.user).get(member.get_absolute_url()).content.decode()
+    assert 'class="inline follow"' not in own_page
+    page = client_for(outsider).get(member.get_absolute_url()).content.decode()
+    action = page.split('class="inline follow"')[0].rsplit('action="', 1)[1].split('"')[0]
+    client_for(outsider).post(action)
+    assert Follow.objects.filter(user=outsider, object_id=str(member.user_id)).exists()
+
+
 def test_editors_write_the_profile(association, association_editor):
     client = client_for(association_editor)
     assert client.get(url("organisation_profile_edit", "asl")).status_code == 200

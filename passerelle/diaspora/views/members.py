@@ -15,7 +15,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from passerelle.accounts.models import Organisation
+from passerelle.accounts.models import Organisation, User
 from passerelle.community.selectors import is_following
 from passerelle.core.permissions import user_can
 from passerelle.core.sections import render_sections
@@ -202,6 +202,10 @@ def member_detail(request, pk):
     profile = selectors.member_profile_for(viewer=request.user, pk=pk)
     context = {
         "view": selectors.profile_view(request.user, profile),
+        # Following a member is the community module's follow of the person.
+        "person": profile.user,
+        "content_type_id": ContentType.objects.get_for_model(User).pk,
+        "is_following": is_following(request.user, profile.user),
         "sections": render_sections("diaspora_member", request, profile),
     }
     return render(request, "diaspora/members/member_detail.html", context)
